@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "oudersteunpunt"
+    verbose_name = _("Website")
+
+
+class AdminConfig(DjangoAdminConfig):
+    default_site = "oudersteunpunt.admin_site.AdminSite"

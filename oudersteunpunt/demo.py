@@ -1,0 +1,139 @@
+"""Demo content for the core: the fixed pages, contact details and a user per role.
+
+Everything here is written so that running it twice changes nothing.
+"""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from . import roles
+from .models import Page, SiteSettings
+
+DEMO_PASSWORD = "oudersteunpunt-demo"  # noqa: S105 - demo only, printed by make run
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+# (e-mail, first name, role or None, staff?)
+DEMO_USERS = [
+    ("beheerder@example.org", "Bea", roles.BEHEERDER, True),
+    ("netwerkgroep@example.org", "Nora", roles.NETWERKGROEP, True),
+    ("consulent@example.org", "Carla", roles.CONSULENT, True),
+    ("buddy@example.org", "Bram", None, False),
+]
+
+PAGES = {
+    "over-ons": (
+        "Over het Oudersteunpunt",
+        "Ouders helpen ouders, samen met het samenwerkingsverband.",
+        """
+<p>Het Oudersteunpunt is er voor ouders van een kind dat op school extra hulp of ondersteuning nodig heeft.
+We willen dat passend onderwijs vriendelijker wordt voor ouders, en dat ouders sterker staan.</p>
+<h2>Wie zijn wij?</h2>
+<p>Het Oudersteunpunt is bedacht en opgezet door de <strong>netwerkgroep</strong>: ouders die zelf een kind
+hebben met een extra onderwijs- of ondersteuningsbehoefte. We komen een paar keer per jaar bij elkaar en houden
+deze website bij. Een consulent van het samenwerkingsverband werkt met ons samen.</p>
+<h2>Wat doen we?</h2>
+<ul>
+<li>We luisteren, zonder oordeel. Je mag je verhaal kwijt.</li>
+<li>We denken mee over de volgende stap, maar we nemen niet de rol over van school of de consulent.</li>
+<li>We brengen ouders met elkaar in contact: in het Oudercafé en via een buddy.</li>
+<li>We vertellen het samenwerkingsverband wat ouders tegenkomen, zodat het beter kan.</li>
+</ul>
+<h2>Waarom werkt dit?</h2>
+<p>We werken vanuit de ouderschapstheorie van Alice van der Pas. Ouders worden sterker door vier
+<em>buffers</em>:</p>
+<ol>
+<li><strong>Een solidaire gemeenschap</strong>: ouders die elkaar steunen.</li>
+<li><strong>Een goede taakverdeling</strong> tussen ouders en professionals.</li>
+<li><strong>Even uit de situatie stappen</strong> door erover te praten (de metapositie).</li>
+<li><strong>Goede-ouder-ervaringen</strong>: trots mogen zijn op jezelf als ouder.</li>
+</ol>
+<p>Het Oudersteunpunt is nooit helemaal af. Als ouders iets anders nodig hebben, passen we ons aanbod aan.</p>
+""",
+    ),
+    "disclaimer": (
+        "Disclaimer",
+        "Wat je wel en niet van de informatie op deze website mag verwachten.",
+        """
+<p>De informatie op deze website is algemeen. Je kunt er geen rechten aan ontlenen. Elke situatie is anders:
+twijfel je, neem dan contact met ons op.</p>
+<p>We doen ons best om alles juist, volledig en actueel te houden. Toch kan er iets niet kloppen of verouderd zijn.
+Het Oudersteunpunt is niet aansprakelijk voor schade die ontstaat doordat je de informatie op deze website
+gebruikt.</p>
+<p>Zie je iets wat niet klopt, of mis je iets? Laat het ons weten via de contactpagina. Daar zijn we blij mee.</p>
+<p>De teksten op deze website zijn van het Oudersteunpunt. Wil je ze ergens anders gebruiken? Vraag het ons even.</p>
+""",
+    ),
+    "privacy": (
+        "Privacy",
+        "Welke gegevens we bewaren, waarom, en hoe lang.",
+        """
+<p>Je hebt geen account nodig om deze website te gebruiken. We gebruiken geen cookies om je te volgen en we
+laden niets van andere websites. Daarom zie je ook geen cookiemelding.</p>
+<h2>Wat bewaren we?</h2>
+<ul>
+<li><strong>Aanmelding voor een café</strong>: je naam, e-mailadres en eventueel je telefoonnummer. We wissen
+deze gegevens kort na de bijeenkomst. Alleen het aantal deelnemers blijft bewaard.</li>
+<li><strong>Aanvraag voor een buddy</strong> en <strong>vraag aan de consulent</strong>: wat je ons vertelt,
+zodat we je kunnen helpen. Alleen de consulent kan dit zien. Na afloop maken we de gegevens anoniem.</li>
+<li><strong>Zoeken en "heeft dit geholpen?"</strong>: we tellen alleen woorden en antwoorden, nooit wie het was.</li>
+</ul>
+<h2>Jouw rechten</h2>
+<p>Je mag altijd vragen welke gegevens we van je hebben, en vragen om ze te wissen. Stuur ons een bericht via de
+contactpagina; we regelen het binnen vier weken.</p>
+""",
+    ),
+    "toegankelijkheid": (
+        "Toegankelijkheid",
+        "Deze website moet voor iedereen te gebruiken zijn.",
+        """
+<p>We willen dat iedere ouder deze website kan gebruiken: op een telefoon, met alleen een toetsenbord, met een
+schermlezer of met grote letters.</p>
+<ul>
+<li>We schrijven in eenvoudige taal (taalniveau B1).</li>
+<li>De website werkt ook zonder JavaScript.</li>
+<li>We toetsen elke pagina automatisch aan de richtlijnen WCAG 2.1 niveau AA.</li>
+</ul>
+<p>Loop je toch ergens tegenaan? Laat het ons weten via de contactpagina. We lossen het zo snel mogelijk op.</p>
+""",
+    ),
+}
+
+
+def load_pages():
+    for slug, (title, intro, body) in PAGES.items():
+        Page.objects.get_or_create(slug=slug, defaults={"title": title, "intro": intro, "body": body.strip()})
+    settings = SiteSettings.load()
+    if not settings.phone:
+        settings.phone = "012 345 67 89"
+        settings.email = "oudersteunpunt@example.org"
+        settings.opening_hours = "Maandag, dinsdag en donderdag van 9.00 tot 15.00 uur"
+        settings.consulent_email = "consulent@example.org"
+        settings.save()
+
+
+def load_users():
+    User = get_user_model()
+    for email, first_name, role, staff in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=email.split("@")[0],
+            defaults={"email": email, "first_name": first_name, "is_staff": staff},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_superuser = role == roles.BEHEERDER
+            user.save()
+        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        if staff and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+            RecoveryCodes.activate(user)
+
+
+def load(stdout, scale=1):
+    load_pages()
+    load_users()

@@ -1,0 +1,100 @@
+"""One way to send mail: rendered from templates, stored, sent after commit.
+
+A mail is rendered in the recipient's language from ``<name>_subject.txt``,
+``<name>.txt`` and ``<name>.html``, stored as a ``QueuedMail`` in the same
+transaction as the thing it is about, and sent once that transaction commits.
+If the mail server fails, the row stays and ``send_queued_mail`` (cron) tries
+again later.
+"""
+
+import base64
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import QueuedMail
+
+logger = logging.getLogger(__name__)
+CLAIM_SECONDS = 120
+
+
+def render_mail(template, context, language=None):
+    language = language or settings.LANGUAGE_CODE
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
+    # Like PasswordResetForm.send_mail: a subject is one line.
+    subject = " ".join(subject.split())
+    return subject, body, html
+
+
+def queue_mail(*, template, to, context, language=None, attachments=()):
+    """Store a mail and send it after the current transaction commits."""
+    subject, body, html = render_mail(template, context, language)
+    mail = QueuedMail.objects.create(
+        to=list(to),
+        subject=subject,
+        body=body,
+        html=html,
+        attachments=[
+            {"filename": name, "content": base64.b64encode(content).decode(), "mimetype": mimetype}
+            for name, content, mimetype in attachments
+        ],
+    )
+    transaction.on_commit(lambda: deliver(mail.pk))
+    return mail
+
+
+def _claim(pk):
+    """Only one worker (request or cron) sends a given mail at a time."""
+    now = timezone.now()
+    claimed = (
+        QueuedMail.objects.filter(pk=pk, sent_at__isnull=True)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+        .update(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
+    )
+    return claimed == 1
+
+
+def deliver(pk):
+    """Try to send one stored mail; True when it went out."""
+    if not _claim(pk):
+        return False
+    mail = QueuedMail.objects.get(pk=pk)
+    message = EmailMultiAlternatives(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, mail.to)
+    if mail.html:
+        message.attach_alternative(mail.html, "text/html")
+    for item in mail.attachments:
+        message.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
+    try:
+        message.send()
+    except Exception as error:  # noqa: BLE001 - any failure of the mail server is retried later
+        logger.warning("Mail %s not sent, will retry: %s", pk, error)
+        QueuedMail.objects.filter(pk=pk).update(
+            attempts=mail.attempts + 1, last_error=str(error)[:2000], claimed_until=None
+        )
+        return False
+    QueuedMail.objects.filter(pk=pk).update(sent_at=timezone.now(), attempts=mail.attempts + 1, last_error="")
+    return True
+
+
+def send_queued_mail():
+    """Send what is still waiting; returns (sent, failed)."""
+    pending = QueuedMail.objects.filter(sent_at__isnull=True, attempts__lt=settings.OSP_MAIL_MAX_ATTEMPTS).values_list(
+        "pk", flat=True
+    )
+    sent = failed = 0
+    for pk in list(pending):
+        if deliver(pk):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed

@@ -1,0 +1,128 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .richtext import RichTextField
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Page(models.Model):
+    """A page with fixed address whose text the netwerkgroep writes in the admin."""
+
+    SLUGS = {
+        "over-ons": _("Over ons"),
+        "disclaimer": _("Disclaimer"),
+        "privacy": _("Privacy"),
+        "toegankelijkheid": _("Toegankelijkheid"),
+    }
+
+    title = models.CharField(_("titel"), max_length=120)
+    slug = models.SlugField(
+        _("adres"),
+        unique=True,
+        choices=list(SLUGS.items()),
+        help_text=_("Het adres van de pagina op de website. Elke pagina heeft een vast adres."),
+    )
+    intro = models.CharField(
+        _("korte inleiding"),
+        max_length=300,
+        blank=True,
+        help_text=_("Eén of twee zinnen bovenaan de pagina en in zoekmachines."),
+    )
+    body = RichTextField(_("tekst"), blank=True)
+    published = models.BooleanField(
+        _("gepubliceerd"), default=True, help_text=_("Alleen gepubliceerde pagina's zijn te zien.")
+    )
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pagina")
+        verbose_name_plural = _("pagina's")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})
+
+
+class SiteSettings(models.Model):
+    """How parents reach the Oudersteunpunt: one row, edited in the admin."""
+
+    CACHE_KEY = "site-settings"
+
+    phone = models.CharField(
+        _("telefoonnummer"), max_length=40, blank=True, help_text=_("Zoals ouders het moeten intoetsen.")
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    opening_hours = models.CharField(
+        _("bereikbaar"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: maandag, dinsdag en donderdag van 9.00 tot 15.00 uur."),
+    )
+    consulent_email = models.EmailField(
+        _("e-mailadres voor meldingen"),
+        blank=True,
+        help_text=_("Hier komt een melding als er een nieuwe vraag of aanvraag binnenkomt (zonder inhoud)."),
+    )
+
+    class Meta:
+        verbose_name = _("contactgegevens")
+        verbose_name_plural = _("contactgegevens")
+
+    def __str__(self):
+        return str(_("Contactgegevens"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        value = cache.get(cls.CACHE_KEY)
+        if value is None:
+            value, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, value, 3600)
+        return value
+
+
+class QueuedMail(models.Model):
+    """A mail that is stored before it is sent, so a failing mail server loses nothing."""
+
+    to = models.JSONField(_("aan"))
+    subject = models.CharField(_("onderwerp"), max_length=255)
+    body = models.TextField(_("tekst"))
+    html = models.TextField(_("html"), blank=True)
+    attachments = models.JSONField(_("bijlagen"), default=list, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("verstuurd"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaande mail")
+        verbose_name_plural = _("uitgaande mails")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def is_sent(self):
+        return self.sent_at is not None
+
+    @classmethod
+    def give_up_after(cls):
+        return settings.OSP_MAIL_MAX_ATTEMPTS

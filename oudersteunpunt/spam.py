@@ -1,0 +1,83 @@
+"""Protection of public forms without third-party captchas.
+
+Three guards: a honeypot field that people never see, a signed start time so a
+form sent faster than a person can type is refused, and a limit per address
+per form that holds across workers when the cache is shared (Redis).
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+SIGNER_SALT = "oudersteunpunt.spam.started"
+
+
+class StartTimeField(forms.CharField):
+    """Validates the posted start time, but a re-shown form gets a fresh one."""
+
+    widget = forms.HiddenInput
+
+    def bound_data(self, data, initial):
+        return initial
+
+
+class GuardedFormMixin(forms.Form):
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = StartTimeField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["started"] = signing.TimestampSigner(salt=SIGNER_SALT).sign(str(int(time.time())))
+        self.fields["website"].widget.attrs["class"] = "visually-hidden-field"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _("Je bericht kon niet worden verstuurd. Probeer het nog eens."), code="honeypot"
+            )
+        try:
+            started = int(
+                signing.TimestampSigner(salt=SIGNER_SALT).unsign(cleaned.get("started") or "", max_age=86400)
+            )
+        except (signing.BadSignature, ValueError):
+            raise forms.ValidationError(
+                _("Het formulier was verlopen. Kijk je gegevens na en verstuur het nog een keer."), code="expired"
+            ) from None
+        if time.time() - started < settings.OSP_FORM_MIN_SECONDS:
+            raise forms.ValidationError(
+                _("Dat ging erg snel. Kijk je gegevens na en verstuur het nog een keer."), code="too_fast"
+            )
+        return cleaned
+
+
+def parse_rate(rate):
+    count, _sep, period = rate.partition("/")
+    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}[period[-1]] * int(period[:-1] or 1)
+    return int(count), seconds
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def is_rate_limited(request, scope, rate=None):
+    """Count one attempt for this address and scope; True once over the limit."""
+    limit, period = parse_rate(rate or settings.OSP_FORM_RATE_LIMIT)
+    window = int(time.time() // period)
+    key = f"ratelimit:{scope}:{client_address(request)}:{window}"
+    cache.add(key, 0, period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, period)
+        count = 1
+    return count > limit

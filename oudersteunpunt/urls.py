@@ -1,0 +1,36 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from . import registry, views
+from .sitemaps import PageSitemap, StaticSitemap
+
+handler403 = "oudersteunpunt.views.error_403"
+handler404 = "oudersteunpunt.views.error_404"
+handler500 = "oudersteunpunt.views.error_500"
+
+
+def all_sitemaps():
+    return {"site": StaticSitemap, "pages": PageSitemap, **registry.sitemaps}
+
+
+urlpatterns = [
+    path("health/", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("beheer/", admin.site.urls),
+    path("account/", include("allauth.urls")),
+    # Each part names its own Dutch addresses (vragen/, zoeken/, agenda/, ...).
+    path("", include("faq.urls")),
+    path("", include("events.urls")),
+    path("", include("buddies.urls")),
+    path("", include("contact.urls")),
+    path("<slug:slug>/", views.page_detail, name="page"),
+    prefix_default_language=False,
+)

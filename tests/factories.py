@@ -1,0 +1,62 @@
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from oudersteunpunt.models import Page
+
+PASSWORD = "een-goed-wachtwoord-42"
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(user, create, extracted, **kwargs):
+        if create:
+            user.save()
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.groups.add(Group.objects.get(name=extracted))
+
+    @factory.post_generation
+    def two_factor(user, create, extracted, **kwargs):
+        if create and extracted:
+            TOTP.activate(user, TOTP_SECRET)
+
+
+class StaffFactory(UserFactory):
+    """Staff have two-factor authentication unless ``two_factor=False``."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def two_factor(user, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(user, TOTP_SECRET)
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+        django_get_or_create = ["slug"]
+
+    title = factory.Faker("sentence", nb_words=3, locale="nl_NL")
+    slug = "over-ons"
+    intro = "Een korte inleiding."
+    body = "<p>Een tekst over het Oudersteunpunt.</p>"
