@@ -2,6 +2,28 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def home_context(request):
+    from .models import Phase
+
+    return {"phases": Phase.objects.only("slug", "chooser_statement", "order")}
+
+
+def demo_load(stdout, scale=1):
+    from .demo import load
+
+    load(stdout, scale=scale)
+
+
 class FaqConfig(AppConfig):
     name = "faq"
     verbose_name = _("Vragen en antwoorden")
+
+    def ready(self):
+        from oudersteunpunt import registry
+
+        from .sitemaps import PhaseSitemap, QuestionSitemap
+
+        registry.register_home_block(10, "faq/home_block.html", home_context)
+        registry.register_demo_loader(10, "faq", demo_load)
+        registry.register_sitemap("fases", PhaseSitemap)
+        registry.register_sitemap("vragen", QuestionSitemap)

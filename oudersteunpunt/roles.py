@@ -31,10 +31,10 @@ def grant(apps, roles, app_label, models, actions=ALL_ACTIONS):
         group.permissions.add(*permissions)
 
 
-def grant_migration(roles, app_label, models, actions=ALL_ACTIONS):
-    """A ``RunPython`` forward function for ``grant``."""
+def role_migration(function):
+    """Mark a data migration's function as one that sets up roles.
 
-    def forwards(apps, schema_editor):
-        grant(apps, roles, app_label, models, actions)
-
-    return forwards
+    Tests that flush the database (browser tests) run the marked functions again.
+    """
+    function.sets_up_roles = True
+    return function

@@ -60,3 +60,42 @@ class PageFactory(factory.django.DjangoModelFactory):
     slug = "over-ons"
     intro = "Een korte inleiding."
     body = "<p>Een tekst over het Oudersteunpunt.</p>"
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "faq.Phase"
+
+    name = factory.Sequence(lambda n: f"Fase {n}")
+    slug = factory.Sequence(lambda n: f"fase-{n}")
+    order = factory.Sequence(int)
+    description = "Een korte beschrijving van deze fase."
+    you_are_here_if = "je je herkent in deze fase."
+    chooser_statement = factory.Sequence(lambda n: f"Ik sta in fase {n}.")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "faq.Theme"
+
+    phase = factory.SubFactory(PhaseFactory)
+    name = factory.Sequence(lambda n: f"Thema {n}")
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "faq.Question"
+
+    phase = factory.SubFactory(PhaseFactory)
+    theme = None
+    title = factory.Sequence(lambda n: f"Vraag nummer {n} over school")
+    slug = factory.Sequence(lambda n: f"vraag-{n}")
+    answer = "<p>Een duidelijk antwoord.</p>"
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "faq.Term"
+
+    term = factory.Sequence(lambda n: f"begrip{n}")
+    explanation = "Uitleg in gewone taal."

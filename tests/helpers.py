@@ -24,3 +24,15 @@ def login_with_2fa(client, user, password, next_url="/beheer/"):
     assert response.status_code == 302, response.content[:500]
     assert response.url.startswith("/account/2fa/authenticate/")
     return client.post(response.url, {"code": totp_code()})
+
+
+def reapply_role_migrations():
+    """A flushed database has no groups; run the role data migrations again."""
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    for migration in MigrationLoader(None, ignore_no_migrations=True).disk_migrations.values():
+        for operation in migration.operations:
+            if isinstance(operation, RunPython) and getattr(operation.code, "sets_up_roles", False):
+                operation.code(apps, None)

@@ -1,8 +1,9 @@
 from django.db import migrations
 
-from oudersteunpunt.roles import ALL_ACTIONS, BEHEERDER, CONSULENT, NETWERKGROEP, grant
+from oudersteunpunt.roles import ALL_ACTIONS, BEHEERDER, CONSULENT, NETWERKGROEP, grant, role_migration
 
 
+@role_migration
 def create_roles(apps, schema_editor):
     staff = (NETWERKGROEP, CONSULENT, BEHEERDER)
     grant(apps, staff, "oudersteunpunt", ["page"], ("add", "change", "view"))

@@ -33,6 +33,16 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _roles(transactional_db):
+    from django.contrib.auth.models import Group
+
+    from tests.helpers import reapply_role_migrations
+
+    if not Group.objects.exists():
+        reapply_role_migrations()
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 360, "height": 800})

@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from tests.browser.conftest import assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

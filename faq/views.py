@@ -1,0 +1,175 @@
+import json
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import strip_tags
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from oudersteunpunt.spam import client_address, is_rate_limited
+
+from . import search
+from .glossary import mark_terms
+from .models import Phase, Question, Term
+from .services import missed_search_record, question_record_feedback
+
+MAX_RESULTS = 30
+LIST_FIELDS = ("id", "title", "slug", "phase_id", "theme_id", "order")
+
+
+def published_questions():
+    return Question.objects.published().only(*LIST_FIELDS)
+
+
+def neighbours(items, current):
+    """The items before and after ``current`` in an ordered list."""
+    index = items.index(current)
+    previous = items[index - 1] if index > 0 else None
+    following = items[index + 1] if index + 1 < len(items) else None
+    return previous, following
+
+
+class PhaseListView(TemplateView):
+    template_name = "faq/phase_list.html"
+
+    def get_context_data(self, **kwargs):
+        phases = Phase.objects.prefetch_related(Prefetch("questions", queryset=published_questions()))
+        return super().get_context_data(phases=phases, **kwargs)
+
+
+def phase_detail(request, phase):
+    phases = list(Phase.objects.all())
+    current = next((p for p in phases if p.slug == phase), None)
+    if current is None:
+        raise Http404
+    questions = list(published_questions().filter(phase=current))
+    themes = list(current.themes.all())
+    for theme in themes:
+        theme.published_questions = [q for q in questions if q.theme_id == theme.pk]
+    loose = [q for q in questions if q.theme_id is None]
+    previous, following = neighbours(phases, current)
+    return render(
+        request,
+        "faq/phase_detail.html",
+        {
+            "phase": current,
+            "themes": [t for t in themes if t.published_questions],
+            "loose_questions": loose,
+            "previous": previous,
+            "next": following,
+        },
+    )
+
+
+def faq_jsonld(question, answer_html):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": question.title,
+                "acceptedAnswer": {"@type": "Answer", "text": " ".join(strip_tags(answer_html).split())},
+            }
+        ],
+    }
+    # Like json_script: nothing in the text can close the <script> element.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def question_detail(request, phase, question):
+    question = get_object_or_404(
+        Question.objects.published().select_related("phase", "theme"), slug=question, phase__slug=phase
+    )
+    siblings = list(published_questions().filter(phase=question.phase))
+    previous, following = neighbours([q.pk for q in siblings], question.pk)
+    by_pk = {q.pk: q for q in siblings}
+    answer, used_terms = mark_terms(question.answer, Term.objects.all())
+    related = question.related.filter(published=True).select_related("phase").only("title", "slug", "phase__slug")
+    return render(
+        request,
+        "faq/question_detail.html",
+        {
+            "question": question,
+            "answer": answer,
+            "used_terms": used_terms,
+            "related": related,
+            "previous": by_pk.get(previous),
+            "next": by_pk.get(following),
+            "feedback": request.GET.get("feedback"),
+            "jsonld": faq_jsonld(question, question.answer),
+        },
+    )
+
+
+@require_POST
+def question_feedback(request, phase, question):
+    question = get_object_or_404(
+        Question.objects.published().select_related("phase"), slug=question, phase__slug=phase
+    )
+    answer = request.POST.get("geholpen")
+    if answer not in ("ja", "nee"):
+        return redirect(question.get_absolute_url())
+    if is_rate_limited(request, "feedback", "60/h"):
+        return render(request, "429.html", status=429)
+    # One vote per address per question per day; a second click is thanked, not counted.
+    if cache.add(f"feedback:{question.pk}:{client_address(request)}", 1, 86400):
+        question_record_feedback(question=question, helpful=answer == "ja")
+    return redirect(f"{question.get_absolute_url()}?feedback={answer}#geholpen")
+
+
+def search_view(request):
+    raw = request.GET.get("q", "")
+    query = " ".join(raw[: search.MAX_QUERY_LENGTH].split())
+    query_stems = search.parse_query(query)
+    results, terms = [], []
+    if query_stems:
+        candidates = list(
+            Question.objects.published()
+            .matching(query_stems)
+            .select_related("phase")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "title_index",
+                "body_index",
+                "order",
+                "phase__name",
+                "phase__slug",
+                "phase__order",
+            )
+        )
+        ranked = sorted(
+            ((search.score(q.title_index, q.body_index, query_stems), q) for q in candidates),
+            key=lambda pair: (-pair[0], pair[1].phase.order, pair[1].order, pair[1].title),
+        )
+        results = [q for points, q in ranked if points][:MAX_RESULTS]
+        answers = dict(Question.objects.filter(pk__in=[q.pk for q in results]).values_list("pk", "answer"))
+        for q in results:
+            q.snippet = search.highlight(answers[q.pk], query_stems)
+            q.title_marked = search.highlight(q.title, query_stems, length=200)
+        terms_qs = Term.objects.all()
+        for s in query_stems:
+            terms_qs = terms_qs.filter(search_index__contains=" " + s)
+        terms = list(terms_qs[:5])
+        if not results and not terms:
+            missed_search_record(query=query)
+    return render(
+        request,
+        "faq/search.html",
+        {"query": query, "too_short": bool(query) and not query_stems, "results": results, "terms": terms},
+    )
+
+
+class GlossaryView(TemplateView):
+    template_name = "faq/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        terms = list(Term.objects.all())
+        letters = {}
+        for term in terms:
+            letters.setdefault(search.fold(term.term[0]).upper(), []).append(term)
+        return super().get_context_data(letters=sorted(letters.items()), **kwargs)

@@ -1,0 +1,52 @@
+import pytest
+
+from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.test_site import demo  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+QUESTION = "/vragen/extra-ondersteuning/wat-is-een-opp-en-waarom-krijgt-mijn-kind-er-een/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/vragen/",
+        "/vragen/eerste-zorgen/",
+        "/vragen/thuiszitten/",
+        QUESTION,
+        "/begrippen/",
+        "/zoeken/?q=thuiszitter",
+        "/zoeken/?q=zwemdiploma",
+        "/zoeken/?q=x",
+        "/en/vragen/",
+    ],
+)
+def test_faq_pages_are_accessible(page, demo, path):  # noqa: F811
+    page.goto(path)
+    assert_accessible(page)
+    screenshot(page, "faq" + path.replace("/", "-").replace("?q=", "-"))
+
+
+def test_parent_finds_answer_through_chooser_and_says_no(page, demo):  # noqa: F811
+    page.goto("/")
+    page.get_by_role("link", name="Mijn kind zit thuis en gaat niet naar school.").click()
+    page.get_by_role("link", name="Mijn kind zit thuis. Wat moet ik als eerste doen?").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Mijn kind zit thuis. Wat moet ik als eerste doen?"
+    # The glossary term is explained on the page itself.
+    page.locator("a.term").first.click()
+    assert "#begrip-samenwerkingsverband" in page.url
+    assert page.locator("#uitleg-samenwerkingsverband").is_visible()
+    page.get_by_role("button", name="Nee").click()
+    assert page.get_by_role("heading", name="Jammer dat dit niet hielp").is_visible()
+    assert_accessible(page)
+
+
+def test_search_by_keyboard(page, demo):  # noqa: F811
+    page.goto("/vragen/")
+    page.locator("#search-q").focus()
+    page.keyboard.type("thuiszitter")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zoeken/?q=thuiszitter")
+    assert page.locator("mark").count() > 0
+    assert_accessible(page)
