@@ -99,3 +99,9 @@ def test_no_third_party_origin_in_html(client, site_settings):
     for marker in ("https://", "//fonts.", "cdn"):
         assert f'src="{marker}' not in content
         assert f'href="{marker}' not in content
+
+
+def test_english_pages_are_translated(client):
+    content = client.get("/en/").content.decode()
+    assert "You are not on your own" in content
+    assert "Skip to content" in content
