@@ -1,3 +1,14 @@
+from django.urls import path
+
+from . import views
+
 app_name = "events"
 
-urlpatterns = []
+urlpatterns = [
+    path("agenda/", views.event_list, name="list"),
+    path("agenda/agenda.ics", views.calendar_feed, name="feed"),
+    path("agenda/afmelden/<str:token>/", views.signup_cancel_view, name="cancel"),
+    path("agenda/<slug:slug>/", views.event_detail, name="detail"),
+    path("agenda/<slug:slug>/aangemeld/", views.signup_thanks, name="thanks"),
+    path("agenda/<slug:slug>/agenda.ics", views.event_ics, name="ics"),
+]

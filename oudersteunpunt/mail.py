@@ -13,8 +13,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.db.models import Q
+from django.db.transaction import on_commit
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -49,7 +49,7 @@ def queue_mail(*, template, to, context, language=None, attachments=()):
             for name, content, mimetype in attachments
         ],
     )
-    transaction.on_commit(lambda: deliver(mail.pk))
+    on_commit(lambda: deliver(mail.pk))
     return mail
 
 

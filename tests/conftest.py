@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -14,6 +15,8 @@ def _test_settings(settings, tmp_path):
     # The spam guard's minimum fill-in time has its own tests.
     settings.OSP_FORM_MIN_SECONDS = 0
     cache.clear()
+    # A request to /en/ leaves English active in this thread; every test starts in Dutch.
+    translation.activate("nl")
     yield
     cache.clear()
 
@@ -29,3 +32,16 @@ def site_settings(db):
     value.consulent_email = "consulent@example.org"
     value.save()
     return value
+
+
+@pytest.fixture
+def mailoutbox(mailoutbox, monkeypatch, request):
+    """In a test wrapped in one transaction nothing ever commits: send at once.
+
+    Tests with ``transaction=True`` keep the real after-commit behaviour
+    (``tests/core/test_mail.py`` proves it).
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        monkeypatch.setattr("oudersteunpunt.mail.on_commit", lambda callback: callback())
+    return mailoutbox

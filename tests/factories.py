@@ -1,8 +1,11 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from oudersteunpunt.models import Page
 
@@ -99,3 +102,38 @@ class TermFactory(factory.django.DjangoModelFactory):
 
     term = factory.Sequence(lambda n: f"begrip{n}")
     explanation = "Uitleg in gewone taal."
+
+
+class EventTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.EventType"
+        django_get_or_create = ["slug"]
+
+    name = "Oudercafé"
+    slug = "oudercafe"
+    description = "Ouders praten met elkaar."
+    for_whom = "ouders"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Event"
+
+    type = factory.SubFactory(EventTypeFactory)
+    title = factory.Sequence(lambda n: f"Oudercafé {n}")
+    slug = factory.Sequence(lambda n: f"oudercafe-{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(hours=2))
+    place_name = "Buurthuis De Linde"
+    address = "Lindelaan 12, Alkmaar"
+    capacity = 10
+
+
+class SignupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Signup"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Faker("name", locale="nl_NL")
+    email = factory.Sequence(lambda n: f"ouder{n}@example.org")
+    consent = True

@@ -36,3 +36,12 @@ def reapply_role_migrations():
         for operation in migration.operations:
             if isinstance(operation, RunPython) and getattr(operation.code, "sets_up_roles", False):
                 operation.code(apps, None)
+
+
+def guard_fields():
+    """What the spam guard expects from a person's browser."""
+    from django.core import signing
+
+    from oudersteunpunt.spam import SIGNER_SALT
+
+    return {"website": "", "started": signing.TimestampSigner(salt=SIGNER_SALT).sign(str(int(time.time())))}

@@ -1,0 +1,180 @@
+import csv
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from oudersteunpunt.admin import RichTextAdminMixin
+
+from .models import Event, EventType, Signup
+from .services import event_cancel
+
+
+@admin.register(EventType)
+class EventTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "for_whom", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+class WhenFilter(admin.SimpleListFilter):
+    title = _("wanneer")
+    parameter_name = "wanneer"
+
+    def lookups(self, request, model_admin):
+        return [("komend", _("binnenkort")), ("geweest", _("geweest"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "komend":
+            return queryset.upcoming()
+        if self.value() == "geweest":
+            return queryset.past()
+        return queryset
+
+
+class SignupInline(admin.TabularInline):
+    model = Signup
+    extra = 0
+    fields = ["name", "email", "phone", "role", "people", "status", "remarks", "created_at"]
+    readonly_fields = ["created_at"]
+    show_change_link = True
+    ordering = ["status", "created_at"]
+
+
+@admin.register(Event)
+class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "type",
+        "starts_at",
+        "confirmed",
+        "waiting",
+        "places",
+        "professionals",
+        "published",
+        "cancelled",
+    ]
+    list_filter = [WhenFilter, "type", "audience", "published"]
+    search_fields = ["title", "theme", "place_name"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "starts_at"
+    inlines = [SignupInline]
+    actions = ["cancel_events", "export_csv"]
+    readonly_fields = ["attendance_links", "cancelled_at"]
+    fieldsets = [
+        (None, {"fields": ["type", "title", "slug", "theme", "description"]}),
+        (_("Wanneer en waar"), {"fields": ["starts_at", "ends_at", "place_name", "address", "online_url"]}),
+        (_("Aanmelden"), {"fields": ["audience", "capacity", "max_professionals", "signup_deadline", "published"]}),
+        (_("Deelnemers"), {"fields": ["attendance_links", "cancelled_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("type").with_counts()
+
+    @admin.display(description=_("aangemeld"), ordering="confirmed_people")
+    def confirmed(self, obj):
+        return obj.confirmed_people
+
+    @admin.display(description=_("wachtlijst"), ordering="waiting_count")
+    def waiting(self, obj):
+        return obj.waiting_count
+
+    @admin.display(description=_("plekken over"))
+    def places(self, obj):
+        return obj.places_left()
+
+    @admin.display(description=_("professionals"))
+    def professionals(self, obj):
+        return obj.confirmed_professionals
+
+    @admin.display(description=_("afgelast"), boolean=True)
+    def cancelled(self, obj):
+        return obj.is_cancelled
+
+    @admin.display(description=_("deelnemerslijst"))
+    def attendance_links(self, obj):
+        if not obj.pk:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("admin:events_event_attendance", args=[obj.pk]),
+            _("printbare lijst"),
+            reverse("admin:events_event_attendance_csv", args=[obj.pk]),
+            _("download als CSV"),
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/deelnemers/", view(self.attendance_view), name="events_event_attendance"),
+            path("<int:pk>/deelnemers.csv", view(self.attendance_csv_view), name="events_event_attendance_csv"),
+            *super().get_urls(),
+        ]
+
+    def _event_for(self, request, pk):
+        event = get_object_or_404(Event.objects.select_related("type").with_counts(), pk=pk)
+        if not self.has_view_permission(request, event):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return event
+
+    def attendance_view(self, request, pk):
+        event = self._event_for(request, pk)
+        signups = event.signups.exclude(status=Signup.Status.CANCELLED).order_by("status", "name")
+        context = {**self.admin_site.each_context(request), "event": event, "signups": signups, "title": event.title}
+        return render(request, "admin/events/attendance.html", context)
+
+    def attendance_csv_view(self, request, pk):
+        return self._csv([self._event_for(request, pk)])
+
+    def _csv(self, events):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="deelnemers-{timezone.localdate():%Y%m%d}.csv"'
+        response.write("\ufeff")  # so Excel reads the accents right
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            ["activiteit", "datum", "naam", "e-mail", "telefoon", "rol", "personen", "status", "opmerking"]
+        )
+        for event in events:
+            for s in event.signups.exclude(status=Signup.Status.CANCELLED).order_by("status", "name"):
+                writer.writerow(
+                    [
+                        event.title,
+                        f"{timezone.localtime(event.starts_at):%d-%m-%Y %H:%M}",
+                        s.name,
+                        s.email,
+                        s.phone,
+                        s.get_role_display(),
+                        s.people,
+                        s.get_status_display(),
+                        s.remarks,
+                    ]
+                )
+        return response
+
+    @admin.action(description=_("Exporteer deelnemerslijst (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return self._csv(queryset)
+
+    @admin.action(description=_("Gelast af en mail alle aangemelde mensen"), permissions=["change"])
+    def cancel_events(self, request, queryset):
+        mailed = sum(event_cancel(event=event) for event in queryset)
+        self.message_user(
+            request, _("Afgelast. %(count)d mensen krijgen een mail.") % {"count": mailed}, messages.SUCCESS
+        )
+
+
+@admin.register(Signup)
+class SignupAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "event", "role", "people", "status", "created_at"]
+    list_filter = ["status", "role", "event__type"]
+    search_fields = ["name", "email", "event__title"]
+    list_select_related = ["event"]
+    readonly_fields = ["created_at", "cancelled_at", "purged_at"]
+    autocomplete_fields = ["event"]

@@ -1,0 +1,184 @@
+"""Demo agenda: a year of Oudercafés, Passend-onderwijs-cafés with themes, a dialoogsessie."""
+
+import datetime
+
+from django.utils import timezone
+
+from .models import Audience, Event, EventType, Role, Signup
+
+TYPES = [
+    (
+        "oudercafe",
+        "Oudercafé",
+        "Ouders praten in een veilige, kleine groep over de lastige en de mooie kanten van het ouderschap. We gebruiken daarbij het Ouderschapsspel. Je hoeft niets voor te bereiden.",
+        "ouders van een kind met een extra onderwijs- of ondersteuningsbehoefte",
+    ),
+    (
+        "passend-onderwijs-cafe",
+        "Passend-onderwijs-café",
+        "Ouders en professionals praten samen over één thema rond passend onderwijs. Iedereen leert van de kant van de ander.",
+        "ouders en professionals uit het onderwijs",
+    ),
+    (
+        "dialoogsessie",
+        "Dialoogsessie",
+        "Professionals maken kennis met het perspectief van ouders: wat maken ouders mee, en wat helpt hen echt?",
+        "leerkrachten, intern begeleiders, directeuren en andere professionals",
+    ),
+]
+
+DESCRIPTION = {
+    "oudercafe": "<p>Welkom bij het Oudercafé. We beginnen met koffie en thee. Daarna praten we in een kleine groep, met hulp van het Ouderschapsspel. Wat je vertelt, blijft in de groep.</p><p>Je mag alleen luisteren. Je mag ook je partner of iemand anders meenemen.</p>",
+    "passend-onderwijs-cafe": "<p>In dit café praten ouders en professionals samen over het thema. Een ouder van de netwerkgroep leidt het gesprek. We zorgen dat ouders altijd in de meerderheid zijn.</p>",
+    "dialoogsessie": "<p>In deze sessie vertellen ouders van de netwerkgroep over hun ervaringen. Daarna gaan we in gesprek: wat neem je mee naar je eigen school?</p>",
+}
+
+# (type slug, title, theme, days from today, capacity, max professionals, audience, full?)
+EVENTS = [
+    ("oudercafe", "Oudercafé: even op adem komen", "Tijd voor jezelf", -75, 12, None, Audience.PARENTS, False),
+    ("oudercafe", "Oudercafé: samen sterker", "Steun aan elkaar", 12, 12, None, Audience.PARENTS, True),
+    ("oudercafe", "Oudercafé: trots op jezelf", "Goede-ouder-ervaringen", 95, 12, None, Audience.PARENTS, False),
+    ("oudercafe", "Oudercafé: praten over school", "Gesprekken met school", 180, 12, None, Audience.PARENTS, False),
+    (
+        "passend-onderwijs-cafe",
+        "Passend-onderwijs-café: thuiszitten",
+        "Thuiszitten: hoe voorkomen we het?",
+        -30,
+        30,
+        10,
+        Audience.BOTH,
+        False,
+    ),
+    (
+        "passend-onderwijs-cafe",
+        "Passend-onderwijs-café: het OPP",
+        "Samen werken aan het OPP",
+        26,
+        30,
+        10,
+        Audience.BOTH,
+        False,
+    ),
+    (
+        "passend-onderwijs-cafe",
+        "Passend-onderwijs-café: de overstap naar het VO",
+        "De overstap naar de middelbare school",
+        60,
+        30,
+        10,
+        Audience.BOTH,
+        True,
+    ),
+    (
+        "dialoogsessie",
+        "Dialoogsessie: het ouderperspectief",
+        "Wat ouders nodig hebben in een gesprek",
+        40,
+        20,
+        None,
+        Audience.PROFESSIONALS,
+        False,
+    ),
+]
+
+PEOPLE = [
+    "Sanne",
+    "Mehmet",
+    "Fatima",
+    "Joost",
+    "Ilse",
+    "Kees",
+    "Noor",
+    "Samira",
+    "Pieter",
+    "Anouk",
+    "Daan",
+    "Yara",
+    "Ruben",
+    "Esra",
+    "Tim",
+    "Lotte",
+]
+
+
+def load(stdout, scale=1):
+    types = {}
+    for order, (slug, name, description, for_whom) in enumerate(TYPES):
+        types[slug], _created = EventType.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "for_whom": for_whom, "order": order}
+        )
+    today = timezone.localdate()
+    for type_slug, title, theme, days, capacity, max_pro, audience, full in EVENTS:
+        start = timezone.make_aware(
+            datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(19, 30))
+        )
+        event, created = Event.objects.get_or_create(
+            slug=_slug(title),
+            defaults={
+                "type": types[type_slug],
+                "title": title,
+                "theme": theme,
+                "starts_at": start,
+                "ends_at": start + datetime.timedelta(hours=2),
+                "place_name": "Buurthuis De Linde, grote zaal",
+                "address": "Lindelaan 12, Alkmaar",
+                "description": DESCRIPTION[type_slug],
+                "audience": audience,
+                "capacity": capacity,
+                "max_professionals": max_pro,
+            },
+        )
+        if created:
+            _fill(event, full=full)
+    if scale > 1:
+        load_scaled(types, scale)
+
+
+def _slug(title):
+    from django.utils.text import slugify
+
+    return slugify(title.replace(":", ""))
+
+
+def _fill(event, *, full, prefix=""):
+    """Demo sign-ups written straight to the table: demo data sends no mail."""
+    taken = event.capacity if full else event.capacity // 2
+    signups = []
+    for i in range(taken + (3 if full else 0)):
+        name = PEOPLE[i % len(PEOPLE)]
+        role = (
+            Role.PROFESSIONAL
+            if event.audience == Audience.PROFESSIONALS or (event.audience == Audience.BOTH and i % 4 == 3)
+            else Role.PARENT
+        )
+        signups.append(
+            Signup(
+                event=event,
+                name=f"{name} {chr(65 + i % 26)}.",
+                email=f"{prefix}{name.lower()}{i}-{event.pk}@example.org",
+                role=role,
+                consent=True,
+                status=Signup.Status.CONFIRMED if i < taken else Signup.Status.WAITING,
+            )
+        )
+    Signup.objects.bulk_create(signups)
+
+
+def load_scaled(types, scale):
+    """Many events and sign-ups for the benchmark (scale 50: 500 events, about 10,000 sign-ups)."""
+    wanted = 10 * scale
+    existing = Event.objects.filter(slug__startswith="extra-activiteit-").count()
+    type_list = list(types.values())
+    now = timezone.now()
+    for i in range(existing, wanted):
+        start = now + datetime.timedelta(days=(i % 400) - 200, hours=i % 5)
+        event = Event.objects.create(
+            type=type_list[i % len(type_list)],
+            title=f"Extra activiteit {i + 1}",
+            slug=f"extra-activiteit-{i + 1}",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            place_name="Buurthuis De Linde",
+            capacity=20,
+        )
+        _fill(event, full=i % 3 == 0, prefix="x")

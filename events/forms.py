@@ -1,0 +1,71 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from oudersteunpunt.spam import GuardedFormMixin
+
+from .models import Audience, Role, Signup
+
+
+class SignupForm(GuardedFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("Het Oudersteunpunt mag mijn gegevens bewaren tot kort na de bijeenkomst."),
+        error_messages={"required": _("Zonder je toestemming kunnen we je aanmelding niet bewaren.")},
+    )
+
+    class Meta:
+        model = Signup
+        fields = ["name", "email", "phone", "role", "people", "remarks", "consent"]
+        labels = {
+            "name": _("Je naam"),
+            "email": _("Je e-mailadres"),
+            "phone": _("Je telefoonnummer (mag leeg blijven)"),
+        }
+        help_texts = {
+            "email": _("Hier sturen we de bevestiging en een link om je af te melden naartoe."),
+            "remarks": _("Bijvoorbeeld: ik kom met de rolstoel, of ik wil graag bij de deur zitten."),
+        }
+        widgets = {
+            "role": forms.RadioSelect,
+            "people": forms.RadioSelect,
+            "remarks": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        error_messages = {
+            "name": {
+                "required": _("Vul je naam in."),
+                "max_length": _("Je naam mag niet langer zijn dan 100 tekens."),
+            },
+            "email": {
+                "required": _("Vul je e-mailadres in."),
+                "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."),
+            },
+            "remarks": {"max_length": _("Schrijf maximaal 1000 tekens.")},
+        }
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        if event.audience == Audience.PARENTS:
+            self.fields["role"].choices = [(Role.PARENT, Role.PARENT.label)]
+            self.fields["role"].initial = Role.PARENT
+        elif event.audience == Audience.PROFESSIONALS:
+            self.fields["role"].choices = [(Role.PROFESSIONAL, Role.PROFESSIONAL.label)]
+            self.fields["role"].initial = Role.PROFESSIONAL
+        else:
+            self.fields["role"].choices = Role.choices
+        self.fields["name"].widget.attrs["maxlength"] = 100
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if "<" in name or ">" in name:
+            raise forms.ValidationError(_("Gebruik geen < of > in je naam."))
+        return name
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        # Signing up twice is recognised kindly by the service, not refused here.
+        pass

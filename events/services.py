@@ -1,0 +1,156 @@
+"""Everything in the agenda that writes more than one row or sends mail.
+
+Capacity is decided while the event row is locked (``select_for_update`` on
+PostgreSQL; on SQLite every write transaction starts IMMEDIATE and so holds the
+database lock), so two people taking the last place at once never overbook.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from oudersteunpunt.mail import queue_mail
+
+from .ical import event_calendar
+from .models import Event, Role, Signup
+
+
+@dataclass
+class SignupResult:
+    signup: Signup
+    already_signed_up: bool = False
+
+
+def _taken(event, *, role=None):
+    signups = Signup.objects.filter(event=event, status=Signup.Status.CONFIRMED)
+    if role:
+        signups = signups.filter(role=role)
+    return signups.aggregate(total=Sum("people"))["total"] or 0
+
+
+def _fits(event, *, people, role):
+    if _taken(event) + people > event.capacity:
+        return False
+    if role == Role.PROFESSIONAL and event.max_professionals is not None:
+        return _taken(event, role=Role.PROFESSIONAL) + people <= event.max_professionals
+    return True
+
+
+def _mail(signup, template):
+    attachments = ()
+    if signup.status == Signup.Status.CONFIRMED and template in ("events/email/confirmed", "events/email/moved_up"):
+        attachments = [("activiteit.ics", event_calendar([signup.event]), "text/calendar")]
+    queue_mail(
+        template=template,
+        to=[signup.email],
+        context={"signup": signup, "event": signup.event},
+        attachments=attachments,
+    )
+
+
+@transaction.atomic
+def signup_create(*, event: Event, name, email, phone="", role=Role.PARENT, people=1, remarks="") -> SignupResult:
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    existing = Signup.objects.active().filter(event=event, email__iexact=email).first()
+    if existing:
+        return SignupResult(existing, already_signed_up=True)
+    fits = _fits(event, people=people, role=role)
+    # Nobody jumps the queue: while others wait, a newcomer waits too.
+    if fits and Signup.objects.filter(event=event, status=Signup.Status.WAITING).exists():
+        fits = False
+    signup = Signup.objects.create(
+        event=event,
+        name=name,
+        email=email,
+        phone=phone,
+        role=role,
+        people=people,
+        remarks=remarks,
+        consent=True,
+        status=Signup.Status.CONFIRMED if fits else Signup.Status.WAITING,
+    )
+    _mail(signup, "events/email/confirmed" if fits else "events/email/waiting")
+    return SignupResult(signup)
+
+
+def _move_up(event):
+    """Give freed places to the waiting list, in order, to everyone who fits."""
+    moved = []
+    for waiting in Signup.objects.filter(event=event, status=Signup.Status.WAITING).order_by("created_at", "pk"):
+        if _fits(event, people=waiting.people, role=waiting.role):
+            waiting.status = Signup.Status.CONFIRMED
+            waiting.save(update_fields=["status"])
+            _mail(waiting, "events/email/moved_up")
+            moved.append(waiting)
+    return moved
+
+
+@transaction.atomic
+def signup_cancel(*, token: str) -> Signup | None:
+    """Cancel by the link in the mail. Returns None when the link was already used."""
+    signup = Signup.objects.select_related("event").filter(token=token).first()
+    if signup is None or signup.status == Signup.Status.CANCELLED:
+        return None
+    event = Event.objects.select_for_update().get(pk=signup.event_id)
+    signup = Signup.objects.select_for_update().get(pk=signup.pk)
+    if signup.status == Signup.Status.CANCELLED:
+        return None
+    was_confirmed = signup.status == Signup.Status.CONFIRMED
+    signup.status = Signup.Status.CANCELLED
+    signup.cancelled_at = timezone.now()
+    signup.save(update_fields=["status", "cancelled_at"])
+    if was_confirmed and event.ends_at > timezone.now() and not event.is_cancelled:
+        _move_up(event)
+    return signup
+
+
+@transaction.atomic
+def event_cancel(*, event: Event) -> int:
+    """Call off an event and tell everyone who signed up or waits."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_cancelled:
+        return 0
+    event.cancelled_at = timezone.now()
+    event.save(update_fields=["cancelled_at"])
+    signups = list(Signup.objects.active().filter(event=event).exclude(email=""))
+    for signup in signups:
+        _mail(signup, "events/email/event_cancelled")
+    return len(signups)
+
+
+def send_event_reminders(now=None) -> int:
+    """Remind confirmed people of tomorrow's events. Safe to run every hour."""
+    now = now or timezone.now()
+    due = Signup.objects.filter(
+        status=Signup.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        purged_at__isnull=True,
+        event__cancelled_at__isnull=True,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + timedelta(hours=24),
+    ).select_related("event")
+    sent = 0
+    for signup in due:
+        with transaction.atomic():
+            # Claiming the row first means two overlapping runs never both send.
+            claimed = Signup.objects.filter(pk=signup.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+            if claimed:
+                _mail(signup, "events/email/reminder")
+                sent += 1
+    return sent
+
+
+@transaction.atomic
+def purge_event_signups(now=None) -> int:
+    """Remove personal data some days after an event; the rows, and so the counts, stay."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.EVENT_SIGNUP_RETENTION_DAYS)
+    return (
+        Signup.objects.filter(event__ends_at__lt=cutoff, purged_at__isnull=True)
+        .filter(~Q(name="") | ~Q(email=""))
+        .update(name="", email="", phone="", remarks="", purged_at=now)
+    )
