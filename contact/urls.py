@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "contact"
 
-urlpatterns = []
+urlpatterns = [
+    path("contact/", views.ContactView.as_view(), name="form"),
+    path("contact/verstuurd/", views.thanks, name="thanks"),
+]

@@ -2,7 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
@@ -11,10 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from oudersteunpunt.richtext import RichTextField
-
-PHONE_VALIDATOR = RegexValidator(
-    r"^\+?[0-9 ()-]{8,20}$", _("Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 06 12345678.")
-)
+from oudersteunpunt.validators import phone_validator
 
 
 class Audience(models.TextChoices):
@@ -183,7 +180,7 @@ class Signup(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="signups", verbose_name=_("activiteit"))
     name = models.CharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mailadres"), max_length=200)
-    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True, validators=[PHONE_VALIDATOR])
+    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True, validators=[phone_validator])
     role = models.CharField(_("ik kom als"), max_length=20, choices=Role.choices, default=Role.PARENT)
     people = models.PositiveSmallIntegerField(_("aantal personen"), choices=[(1, "1"), (2, "2")], default=1)
     remarks = models.TextField(_("wat heb je nodig om te kunnen komen?"), max_length=1000, blank=True)

@@ -27,3 +27,21 @@ class FaqConfig(AppConfig):
         registry.register_demo_loader(10, "faq", demo_load)
         registry.register_sitemap("fases", PhaseSitemap)
         registry.register_sitemap("vragen", QuestionSitemap)
+        registry.register_overview(overview)
+
+
+def overview(since):
+    from django.utils.translation import gettext as _
+
+    from oudersteunpunt.overview import Ranking, Series
+
+    from .models import HelpfulVote, MissedSearch
+
+    votes = HelpfulVote.objects.filter(created_at__gte=since).values_list("created_at", "helpful")
+    return [
+        Series(_("Heeft dit geholpen?"), [(moment, _("ja") if helpful else _("nee")) for moment, helpful in votes]),
+        Ranking(
+            _("Zoekopdrachten zonder resultaat (meest gezocht)"),
+            list(MissedSearch.objects.filter(last_seen__gte=since).values_list("words", "count")[:20]),
+        ),
+    ]

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import search
-from .models import Phase, Question, Term, Theme
+from .models import HelpfulVote, MissedSearch, Phase, Question, Term, Theme
 
 PHASES = [
     (
@@ -539,6 +539,7 @@ def load(stdout, scale=1):
                 )
                 questions[title] = question
     link_related(questions)
+    load_signals(list(questions.values()))
     if scale > 1:
         load_scaled(scale)
 
@@ -583,3 +584,25 @@ def load_scaled(scale):
             )
         )
     Question.objects.bulk_create(new, batch_size=500)
+
+
+MISSED = [("pgb zorgkosten", 7), ("autisme zwemles", 4), ("bijles vergoeding", 3), ("dyscalculie", 2)]
+
+
+def load_signals(questions):
+    """Some anonymous feedback and searches without results, so the overview has something to show."""
+    if HelpfulVote.objects.exists():
+        return
+    now = timezone.now()
+    votes = [HelpfulVote(question=questions[i % len(questions)], helpful=i % 4 != 0) for i in range(90)]
+    HelpfulVote.objects.bulk_create(votes)
+    for i, vote in enumerate(votes):
+        vote.created_at = now - datetime.timedelta(days=(i * 4) % 360)
+    HelpfulVote.objects.bulk_update(votes, ["created_at"])
+    for question in questions:
+        Question.objects.filter(pk=question.pk).update(
+            helpful_yes=question.votes.filter(helpful=True).count(),
+            helpful_no=question.votes.filter(helpful=False).count(),
+        )
+    for words, count in MISSED:
+        MissedSearch.objects.get_or_create(words=words, defaults={"count": count})

@@ -41,5 +41,15 @@ class AdminSite(admin.AdminSite):
             return redirect("mfa_activate_totp")
         return redirect(next_url)
 
+    def get_urls(self):
+        from django.urls import path
+
+        from .overview import overview_view
+
+        return [
+            path("overzicht/", self.admin_view(lambda request: overview_view(request, self)), name="overview"),
+            *super().get_urls(),
+        ]
+
     def logout(self, request, extra_context=None):
         return redirect("account_logout")

@@ -79,6 +79,7 @@ class SiteSettings(models.Model):
     class Meta:
         verbose_name = _("contactgegevens")
         verbose_name_plural = _("contactgegevens")
+        permissions = [("view_overview", _("Kan het overzicht 'waar vragen ouders naar?' zien"))]
 
     def __str__(self):
         return str(_("Contactgegevens"))

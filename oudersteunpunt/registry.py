@@ -37,6 +37,7 @@ home_blocks: list[HomeBlock] = []
 demo_loaders: list[DemoLoader] = []
 sitemaps: dict[str, Any] = {}
 personal_data: list[PersonalDataProvider] = []
+overview_providers: list[Callable] = []
 
 
 def register_home_block(order, template, get_context=None):
@@ -55,3 +56,8 @@ def register_sitemap(name, sitemap):
 
 def register_personal_data(name, *, export, erase):
     personal_data.append(PersonalDataProvider(name, export, erase))
+
+
+def register_overview(provider):
+    """``provider(since)`` returns ``overview.Series`` and ``overview.Ranking`` items."""
+    overview_providers.append(provider)

@@ -12,9 +12,10 @@ ROLES = (NETWERKGROEP, CONSULENT, BEHEERDER)
 ALL_ACTIONS = ("add", "change", "delete", "view")
 
 
-def grant(apps, roles, app_label, models, actions=ALL_ACTIONS):
+def grant(apps, roles, app_label, models, actions=ALL_ACTIONS, *, codenames=()):
     """Give ``roles`` the ``actions`` permissions on ``models`` of ``app_label``.
 
+    ``codenames`` adds custom permissions (``Meta.permissions``) of that app.
     Permissions are normally created after migrations have run; create them now
     so this works on a fresh database in the same ``migrate``.
     """
@@ -24,7 +25,7 @@ def grant(apps, roles, app_label, models, actions=ALL_ACTIONS):
     create_permissions(global_apps.get_app_config(app_label), verbosity=0, apps=apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    codenames = [f"{action}_{model}" for model in models for action in actions]
+    codenames = [f"{action}_{model}" for model in models for action in actions] + list(codenames)
     permissions = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
     for role in roles:
         group, _created = Group.objects.get_or_create(name=role)

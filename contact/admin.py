@@ -1,0 +1,112 @@
+from django.conf import settings
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import ContactNote, ContactRequest, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
+class NoteInline(admin.StackedInline):
+    model = ContactNote
+    extra = 1
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    verbose_name_plural = _("interne notities (nooit zichtbaar voor de ouder)")
+
+    def has_change_permission(self, request, obj=None):
+        # Notes are a log: add new ones, do not rewrite old ones.
+        return False
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = _("open of afgerond")
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("nog open")), ("nee", _("afgerond"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.open()
+        if self.value() == "nee":
+            return queryset.filter(status=ContactRequest.Status.CLOSED)
+        return queryset
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(admin.ModelAdmin):
+    list_display = ["reference", "name", "status", "assigned_to", "topic", "phase", "created_at", "waiting_time"]
+    list_filter = [OpenFilter, "status", "assigned_to", "topic", "phase", "contact_method"]
+    list_select_related = ["assigned_to", "topic", "phase"]
+    search_fields = ["reference", "name", "email", "phone"]
+    date_hierarchy = "created_at"
+    inlines = [NoteInline]
+    readonly_fields = [
+        "reference",
+        "created_at",
+        "closed_at",
+        "anonymised_at",
+        "about_question",
+        "name",
+        "contact_method",
+        "phone",
+        "email",
+        "good_times",
+        "may_leave_message",
+        "message",
+        "waiting_time",
+    ]
+    fieldsets = [
+        (_("Afhandeling"), {"fields": ["status", "assigned_to", "waiting_time"]}),
+        (
+            _("Wat de ouder stuurde"),
+            {
+                "fields": [
+                    "reference",
+                    "created_at",
+                    "name",
+                    "contact_method",
+                    "phone",
+                    "email",
+                    "good_times",
+                    "may_leave_message",
+                    "about_question",
+                    "message",
+                ]
+            },
+        ),
+        (_("Voor het overzicht"), {"fields": ["phase", "topic"]}),
+        (_("Privacy"), {"fields": ["closed_at", "anonymised_at"], "classes": ["collapse"]}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin-extra.css"]}
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("werkdagen"))
+    def waiting_time(self, obj):
+        days = obj.working_days_open()
+        if obj.is_overdue():
+            return format_html(
+                '<span class="overdue">{} — {}</span>',
+                days,
+                _("langer dan %(n)s werkdagen") % {"n": settings.OSP_RESPONSE_TARGET_WORKING_DAYS},
+            )
+        return days
+
+    def save_formset(self, request, form, formset, change):
+        notes = formset.save(commit=False)
+        for note in notes:
+            if not note.author_id:
+                note.author = request.user
+            note.save()
+        formset.save_m2m()

@@ -1,0 +1,79 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from oudersteunpunt.spam import GuardedFormMixin
+
+from .models import ContactRequest
+
+
+class ContactRequestForm(GuardedFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("Het Oudersteunpunt mag mijn gegevens bewaren om mij te helpen."),
+        help_text=_("Alleen de consulent leest je vraag. Na afloop maken we je gegevens anoniem."),
+        error_messages={"required": _("Zonder je toestemming kunnen we je vraag niet bewaren.")},
+    )
+
+    class Meta:
+        model = ContactRequest
+        fields = [
+            "name",
+            "contact_method",
+            "phone",
+            "email",
+            "good_times",
+            "may_leave_message",
+            "phase",
+            "topic",
+            "message",
+            "consent",
+        ]
+        labels = {
+            "name": _("Je naam"),
+            "contact_method": _("Hoe wil je dat we contact opnemen?"),
+            "phone": _("Je telefoonnummer"),
+            "email": _("Je e-mailadres"),
+            "phase": _("In welke fase zit je? (mag leeg blijven)"),
+            "topic": _("Waar gaat je vraag over? (mag leeg blijven)"),
+        }
+        help_texts = {
+            "good_times": _("Bijvoorbeeld: dinsdagochtend, of na 15.00 uur."),
+            "message": _("Vertel in je eigen woorden wat er speelt. Het hoeft niet perfect."),
+        }
+        widgets = {
+            "contact_method": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
+            "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        error_messages = {
+            "name": {
+                "required": _("Vul je naam in."),
+                "max_length": _("Je naam mag niet langer zijn dan 100 tekens."),
+            },
+            "email": {"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")},
+            "message": {
+                "required": _("Schrijf je vraag op, dan kan de consulent je helpen."),
+                "max_length": _("Schrijf maximaal 4000 tekens."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].empty_label = _("Weet ik niet")
+        self.fields["topic"].empty_label = _("Weet ik niet")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if "<" in name or ">" in name:
+            raise forms.ValidationError(_("Gebruik geen < of > in je naam."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        if method == ContactRequest.Method.PHONE and not cleaned.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", _("Vul je telefoonnummer in, dan kunnen we je bellen."))
+        if method == ContactRequest.Method.EMAIL and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Vul je e-mailadres in, dan kunnen we je mailen."))
+        return cleaned

@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.views.generic import FormView
+
+from faq.models import Question
+from oudersteunpunt.spam import is_rate_limited
+
+from .forms import ContactRequestForm
+from .models import ContactRequest
+from .services import contact_request_create
+
+SESSION_KEY = "contact_last_request"
+
+
+class ContactView(FormView):
+    form_class = ContactRequestForm
+    template_name = "contact/contact_form.html"
+
+    def about_question(self):
+        slug = self.request.GET.get("vraag") or self.request.POST.get("vraag")
+        if not slug or len(slug) > 200:
+            return None
+        return Question.objects.published().filter(slug=slug).only("title", "slug", "phase_id").first()
+
+    def get_initial(self):
+        question = self.about_question()
+        return {"phase": question.phase_id} if question else {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(about_question=self.about_question(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if is_rate_limited(request, "contact"):
+            return render(request, "429.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started")}
+        question = self.about_question()
+        if question and not fields["phase"]:
+            fields["phase"] = question.phase  # for the overview; the parent's own choice wins
+        contact_request = contact_request_create(about_question=question, **fields)
+        self.request.session[SESSION_KEY] = contact_request.pk
+        return redirect("contact:thanks")
+
+
+def thanks(request):
+    contact_request = ContactRequest.objects.filter(pk=request.session.get(SESSION_KEY)).first()
+    if contact_request is None:
+        return redirect("contact:form")
+    return render(
+        request,
+        "contact/thanks.html",
+        {"contact_request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS},
+    )
