@@ -137,3 +137,35 @@ class SignupFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("name", locale="nl_NL")
     email = factory.Sequence(lambda n: f"ouder{n}@example.org")
     consent = True
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buddies.Municipality"
+        django_get_or_create = ["name"]
+
+    name = "Alkmaar"
+
+
+class BuddyProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buddies.BuddyProfile"
+
+    user = factory.SubFactory(UserFactory)
+    first_name = factory.Sequence(lambda n: f"Buddy{n}")
+    capacity = 1
+    active = True
+    trained_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+
+class BuddyRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buddies.BuddyRequest"
+
+    reference = factory.Sequence(lambda n: f"BUD-T-{n:04d}")
+    name = "Linda de Boer"
+    email = factory.Sequence(lambda n: f"ouder{n}@example.org")
+    municipality = factory.SubFactory(MunicipalityFactory)
+    child_age = 10
+    hopes = "Iemand die luistert."
+    consent = True

@@ -1,0 +1,159 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from oudersteunpunt.spam import GuardedFormMixin
+
+from .models import BuddyProfile, BuddyRequest, Evaluation, MeetingWay
+
+
+class BuddyRequestForm(GuardedFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("Het Oudersteunpunt mag mijn gegevens bewaren om een buddy te zoeken."),
+        help_text=_("Alleen de consulent en de buddy die je helpt zien wat je hier schrijft."),
+        error_messages={"required": _("Zonder je toestemming kunnen we je aanvraag niet bewaren.")},
+    )
+
+    class Meta:
+        model = BuddyRequest
+        fields = [
+            "name",
+            "contact_method",
+            "email",
+            "phone",
+            "municipality",
+            "child_age",
+            "school_type",
+            "themes",
+            "language",
+            "hopes",
+            "consent",
+        ]
+        labels = {
+            "name": _("Je naam"),
+            "email": _("Je e-mailadres"),
+            "phone": _("Je telefoonnummer"),
+            "municipality": _("In welke gemeente woon je?"),
+            "child_age": _("Hoe oud is je kind?"),
+            "school_type": _("Op wat voor school zit je kind? (mag leeg blijven)"),
+            "themes": _("Waar gaat het over? (kies wat past)"),
+            "language": _("In welke taal praat je het liefst? (mag leeg blijven)"),
+        }
+        widgets = {
+            "contact_method": forms.RadioSelect,
+            "themes": forms.CheckboxSelectMultiple,
+            "hopes": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+            "child_age": forms.NumberInput(attrs={"min": 0, "max": 25, "inputmode": "numeric"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {"hopes": _("Bijvoorbeeld: iemand die luistert, of tips voor gesprekken met school.")}
+        error_messages = {
+            "name": {"required": _("Vul je naam in.")},
+            "email": {"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")},
+            "municipality": {
+                "required": _("Kies je gemeente."),
+                "invalid_choice": _("Kies een gemeente uit de lijst."),
+            },
+            "child_age": {
+                "required": _("Vul de leeftijd van je kind in."),
+                "invalid": _("Vul een leeftijd in met cijfers, bijvoorbeeld 9."),
+                "min_value": _("Vul een leeftijd in van 0 tot en met 25 jaar."),
+                "max_value": _("Vul een leeftijd in van 0 tot en met 25 jaar."),
+            },
+            "hopes": {
+                "required": _("Vertel kort wat je hoopt, dan zoeken we iemand die past."),
+                "max_length": _("Schrijf maximaal 2000 tekens."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].empty_label = _("Kies je gemeente")
+        self.fields["school_type"].empty_label = _("Weet ik niet of zeg ik liever niet")
+        self.fields["language"].empty_label = _("Nederlands")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if "<" in name or ">" in name:
+            raise forms.ValidationError(_("Gebruik geen < of > in je naam."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        if method == BuddyRequest.Method.PHONE and not cleaned.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", _("Vul je telefoonnummer in, dan kunnen we je bellen."))
+        if method == BuddyRequest.Method.EMAIL and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Vul je e-mailadres in, dan kunnen we je mailen."))
+        return cleaned
+
+
+class BuddyProfileForm(forms.ModelForm):
+    """What a buddy may change about themselves in the portal."""
+
+    meeting_ways = forms.MultipleChoiceField(
+        label=_("Hoe spreek je graag af?"),
+        choices=MeetingWay.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = BuddyProfile
+        fields = [
+            "first_name",
+            "introduction",
+            "themes",
+            "school_types",
+            "children_ages",
+            "municipalities",
+            "languages",
+            "meeting_ways",
+            "capacity",
+            "show_on_site",
+        ]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "school_types": forms.CheckboxSelectMultiple,
+            "municipalities": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "introduction": forms.Textarea(attrs={"rows": 4, "maxlength": 800}),
+        }
+        error_messages = {"capacity": {"min_value": _("Kies minstens 1."), "max_value": _("Kies hoogstens 10.")}}
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Waarom niet? (mag leeg blijven)"), max_length=300, required=False)
+
+
+class EndMatchForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom stopt het contact?"),
+        max_length=300,
+        error_messages={"required": _("Schrijf kort op waarom het contact stopt.")},
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+    )
+
+
+class EvaluationForm(forms.ModelForm):
+    would_recommend = forms.TypedChoiceField(
+        label=_("Zou je een buddy aanraden aan een andere ouder?"),
+        choices=[("1", _("ja")), ("0", _("nee"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ja of nee.")},
+    )
+
+    class Meta:
+        model = Evaluation
+        fields = ["helped", "felt_heard", "would_recommend", "remarks"]
+        widgets = {
+            "helped": forms.RadioSelect,
+            "felt_heard": forms.RadioSelect,
+            "remarks": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "helped": {"required": _("Kies een antwoord.")},
+            "felt_heard": {"required": _("Kies een antwoord.")},
+        }
