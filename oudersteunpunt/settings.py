@@ -163,6 +163,9 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Oudersteunpunt"
+# Accept the code of the previous or next 30 seconds too: phone clocks drift,
+# and a code typed just as it changes should still work. Each code works once.
+MFA_TOTP_TOLERANCE = 1
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]

@@ -50,11 +50,16 @@ def test_english_under_prefix(client):
     assert client.get("/en/over-ons/").status_code == 200
 
 
-def test_language_switch_keeps_the_page(client):
+def test_language_switch_links_to_the_same_page(client):
     PageFactory(slug="over-ons")
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/over-ons/"})
-    assert response.status_code == 302
-    assert response.url == "/en/over-ons/"
+    assert 'href="/en/over-ons/" hreflang="en"' in client.get("/over-ons/").content.decode()
+    assert 'href="/over-ons/" hreflang="nl"' in client.get("/en/over-ons/").content.decode()
+
+
+def test_public_pages_set_no_cookies(client):
+    PageFactory(slug="over-ons")
+    for url in ["/", "/over-ons/", "/en/"]:
+        assert not client.get(url).cookies, url
 
 
 def test_rich_text_is_sanitised_on_save():
