@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,9 +202,8 @@ def table(label, rows):
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, d, ratio in rows:
-        lines.append(
-            f"| {name} | {d['rps']:.0f} | {d['p50']:.1f} | {d['p95']:.1f} | {d['p99']:.1f} | {d['errors']} | {ratio:.2f} |"
-        )
+        numbers = [f"{d['rps']:.0f}", f"{d['p50']:.1f}", f"{d['p95']:.1f}", f"{d['p99']:.1f}", str(d["errors"])]
+        lines.append(f"| {name} | {' | '.join(numbers)} | {ratio:.2f} |")
     return "\n".join(lines)
 
 
@@ -220,9 +219,10 @@ def main():
     header = [
         "# Benchmark",
         "",
-        f"Run on {datetime.now():%Y-%m-%d %H:%M} on {platform.node()} ({platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}). gunicorn with 2 workers, wrk with {CONNECTIONS} connections for {DURATION} "
-        f"per page from a second process on the same machine; demo content at scale {SCALE}.",
+        f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node()} ({platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}). gunicorn with 2 workers, wrk with "
+        f"{CONNECTIONS} connections for {DURATION} per page from a second process on the same machine; "
+        f"demo content at scale {SCALE}.",
         "The ratio compares each page with a static file served by the same gunicorn and WhiteNoise in the same run.",
         "Targets: ratio of at least 0.5, p95 under 50 ms, no errors.",
         "",

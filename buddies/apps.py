@@ -60,5 +60,6 @@ class BuddiesConfig(AppConfig):
         from oudersteunpunt import registry
 
         registry.register_overview(overview)
+        registry.register_public_models(self.get_model("BuddyProfile"))
         registry.register_personal_data("buddy-aanvragen", export=export_personal_data, erase=erase_personal_data)
         registry.register_demo_loader(30, "buddies", demo_load)

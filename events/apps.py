@@ -61,6 +61,7 @@ class EventsConfig(AppConfig):
 
         from .sitemaps import EventSitemap
 
+        registry.register_public_models(*(self.get_model(name) for name in ("EventType", "Event", "Signup")))
         registry.register_home_block(20, "events/home_block.html", home_context)
         registry.register_demo_loader(20, "events", demo_load)
         registry.register_sitemap("agenda", EventSitemap)

@@ -28,6 +28,7 @@ class FaqConfig(AppConfig):
         registry.register_sitemap("fases", PhaseSitemap)
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
+        registry.register_public_models(*(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")))
 
 
 def overview(since):

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -157,11 +158,15 @@ def search_view(request):
         terms = list(terms_qs[:5])
         if not results and not terms:
             missed_search_record(query=query)
-    return render(
+    response = render(
         request,
         "faq/search.html",
         {"query": query, "too_short": bool(query) and not query_stems, "results": results, "terms": terms},
     )
+    if query_stems and not results and not terms:
+        # Never served from the page cache, so every search without results is counted.
+        patch_cache_control(response, private=True)
+    return response
 
 
 class GlossaryView(TemplateView):

@@ -61,3 +61,10 @@ def register_personal_data(name, *, export, erase):
 def register_overview(provider):
     """``provider(since)`` returns ``overview.Series`` and ``overview.Ranking`` items."""
     overview_providers.append(provider)
+
+
+def register_public_models(*models):
+    """Models whose changes show on public pages: saving one renews the page cache."""
+    from .pagecache import connect
+
+    connect(models)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "oudersteunpunt.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "oudersteunpunt.context_processors.site",
+                "oudersteunpunt.pagecache.csrf_token_context",
             ],
         },
     },
@@ -246,6 +248,8 @@ OSP_RESPONSE_TARGET_WORKING_DAYS = env_int("OSP_RESPONSE_TARGET_WORKING_DAYS", 5
 OSP_FORM_MIN_SECONDS = env_int("OSP_FORM_MIN_SECONDS", 3)
 OSP_FORM_RATE_LIMIT = env("OSP_FORM_RATE_LIMIT", "10/h")
 OSP_MAIL_MAX_ATTEMPTS = env_int("OSP_MAIL_MAX_ATTEMPTS", 10)
+# Whole pages for anonymous visitors (oudersteunpunt/pagecache.py); 0 switches it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 120)
 
 LOGGING = {
     "version": 1,

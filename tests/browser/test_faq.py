@@ -50,3 +50,12 @@ def test_search_by_keyboard(page, demo):  # noqa: F811
     page.wait_for_url("**/zoeken/?q=thuiszitter")
     assert page.locator("mark").count() > 0
     assert_accessible(page)
+
+
+def test_structured_data_needs_no_nonce(page, demo):  # noqa: F811
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(QUESTION)
+    data = page.locator('script[type="application/ld+json"]').inner_text()
+    assert '"FAQPage"' in data
+    assert not [e for e in errors if "Content Security Policy" in e], errors

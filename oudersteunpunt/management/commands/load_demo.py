@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from oudersteunpunt import demo, registry
+from oudersteunpunt import demo, pagecache, registry
 
 
 class Command(BaseCommand):
@@ -17,6 +17,7 @@ class Command(BaseCommand):
             demo.load(self.stdout, scale=scale)
             for loader in registry.demo_loaders:
                 loader.load(self.stdout, scale=scale)
+        pagecache.bump_version()  # demo content is partly bulk-created, which sends no signals
         self.stdout.write(self.style.SUCCESS("Voorbeeldinhoud staat klaar."))
         self.stdout.write("")
         self.stdout.write(f"Demo-logins (wachtwoord: {demo.DEMO_PASSWORD}):")
