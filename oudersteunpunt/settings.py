@@ -73,6 +73,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages get these headers too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "oudersteunpunt.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "oudersteunpunt.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -82,9 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "oudersteunpunt.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "oudersteunpunt.urls"
