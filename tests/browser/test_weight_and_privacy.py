@@ -38,7 +38,7 @@ def test_every_public_page_is_light_and_stays_on_this_site(browser, live_server,
         context = browser.new_context(base_url=live_server.url)  # an empty cache: a first visit
         page = context.new_page()
         requests = []
-        page.on("requestfinished", lambda request: requests.append(request))
+        page.on("requestfinished", lambda request, seen=requests: seen.append(request))
         page.goto(path, wait_until="load")
         outside = [r.url for r in requests if not r.url.startswith(live_server.url) and not r.url.startswith("data:")]
         assert outside == [], (path, outside)
