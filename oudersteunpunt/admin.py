@@ -19,7 +19,7 @@ class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
     list_filter = ["published"]
     search_fields = ["title", "intro", "body"]
     readonly_fields = ["updated_at"]
-    fields = ["title", "slug", "intro", "body", "published", "updated_at"]
+    fields = ["title", "slug", "intro", "body", "image", "image_alt", "published", "updated_at"]
     actions = None
 
 

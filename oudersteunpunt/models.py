@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .images import shrink, validate_image
 from .richtext import RichTextField
 
 
@@ -36,6 +38,19 @@ class Page(models.Model):
         help_text=_("Eén of twee zinnen bovenaan de pagina en in zoekmachines."),
     )
     body = RichTextField(_("tekst"), blank=True)
+    image = models.ImageField(
+        _("afbeelding"),
+        upload_to="pagina/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("Mag leeg blijven. JPG, PNG of WebP tot 5 MB; we maken hem zelf kleiner."),
+    )
+    image_alt = models.CharField(
+        _("wat staat er op de afbeelding?"),
+        max_length=200,
+        blank=True,
+        help_text=_("Voor wie de afbeelding niet kan zien. Verplicht als er een afbeelding is."),
+    )
     published = models.BooleanField(
         _("gepubliceerd"), default=True, help_text=_("Alleen gepubliceerde pagina's zijn te zien.")
     )
@@ -51,8 +66,19 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        new_image = bool(self.image) and not self.image._committed
+        super().save(*args, **kwargs)
+        if new_image:
+            shrink(self.image)
+            super().save(update_fields=["image"])
+
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Beschrijf kort wat er op de afbeelding staat.")})
 
 
 class SiteSettings(models.Model):

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from . import registry, views
 from .sitemaps import PageSitemap, StaticSitemap
@@ -17,6 +19,8 @@ def all_sitemaps():
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    # Uploaded page images are few and small; a proxy in front may serve /media/ itself instead.
+    re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
 ]
