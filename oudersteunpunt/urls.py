@@ -20,7 +20,7 @@ def all_sitemaps():
 urlpatterns = [
     path("health/", views.health, name="health"),
     # Uploaded page images are few and small; a proxy in front may serve /media/ itself instead.
-    re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>.+)$", views.media, name="media"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
 ]

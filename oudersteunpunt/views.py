@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from django.views.generic import TemplateView
 
 from . import registry
@@ -23,6 +25,12 @@ class HomeView(TemplateView):
 def page_detail(request, slug):
     page = get_object_or_404(Page.objects.published(), slug=slug)
     return render(request, "pages/page_detail.html", {"page": page})
+
+
+@require_GET
+def media(request, path):
+    """Uploaded files (page images), read from MEDIA_ROOT at request time."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @require_GET
