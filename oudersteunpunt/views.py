@@ -4,8 +4,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from django.views.static import serve
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from . import registry
 from .models import Page
