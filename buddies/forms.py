@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from oudersteunpunt.forms import PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import BuddyProfile, BuddyRequest, Evaluation, MeetingWay
 
 
-class BuddyRequestForm(GuardedFormMixin, forms.ModelForm):
+class BuddyRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("Het Oudersteunpunt mag mijn gegevens bewaren om een buddy te zoeken."),
         help_text=_("Alleen de consulent en de buddy die je helpt zien wat je hier schrijft."),
@@ -72,21 +73,6 @@ class BuddyRequestForm(GuardedFormMixin, forms.ModelForm):
         self.fields["municipality"].empty_label = _("Kies je gemeente")
         self.fields["school_type"].empty_label = _("Weet ik niet of zeg ik liever niet")
         self.fields["language"].empty_label = _("Nederlands")
-
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if "<" in name or ">" in name:
-            raise forms.ValidationError(_("Gebruik geen < of > in je naam."))
-        return name
-
-    def clean(self):
-        cleaned = super().clean()
-        method = cleaned.get("contact_method")
-        if method == BuddyRequest.Method.PHONE and not cleaned.get("phone") and "phone" not in self.errors:
-            self.add_error("phone", _("Vul je telefoonnummer in, dan kunnen we je bellen."))
-        if method == BuddyRequest.Method.EMAIL and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", _("Vul je e-mailadres in, dan kunnen we je mailen."))
-        return cleaned
 
 
 class BuddyProfileForm(forms.ModelForm):

@@ -5,13 +5,14 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oudersteunpunt.mail import queue_mail
 from oudersteunpunt.models import SiteSettings
+from oudersteunpunt.references import create_with_reference
 
 from .matching import score_buddy
 from .models import BuddyProfile, BuddyRequest, Evaluation, Match
@@ -19,17 +20,6 @@ from .models import BuddyProfile, BuddyRequest, Evaluation, Match
 
 class MatchError(Exception):
     """A step that cannot be taken now; the message is for the person who tried."""
-
-
-def _reference(year):
-    prefix = f"BUD-{year}-"
-    last = (
-        BuddyRequest.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-    )
-    last = last.first()
-    return f"{prefix}{(int(last.rsplit('-', 1)[1]) + 1) if last else 1:04d}"
 
 
 @transaction.atomic
@@ -42,17 +32,7 @@ def buddy_request_create(*, themes=(), **fields) -> tuple[BuddyRequest, bool]:
         ).first()
         if existing:
             return existing, True
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                request = BuddyRequest.objects.create(
-                    reference=_reference(timezone.localdate().year), consent=True, **fields
-                )
-            break
-        except IntegrityError:
-            continue
-    else:
-        raise RuntimeError("Could not give the buddy request a unique reference")
+    request = create_with_reference(BuddyRequest, "BUD", consent=True, **fields)
     request.themes.set(themes)
     if request.email:
         queue_mail(template="buddies/email/request_received", to=[request.email], context={"request": request})

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from oudersteunpunt.forms import PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import ContactRequest
 
 
-class ContactRequestForm(GuardedFormMixin, forms.ModelForm):
+class ContactRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("Het Oudersteunpunt mag mijn gegevens bewaren om mij te helpen."),
         help_text=_("Alleen de consulent leest je vraag. Na afloop maken we je gegevens anoniem."),
@@ -62,18 +63,3 @@ class ContactRequestForm(GuardedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["phase"].empty_label = _("Weet ik niet")
         self.fields["topic"].empty_label = _("Weet ik niet")
-
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if "<" in name or ">" in name:
-            raise forms.ValidationError(_("Gebruik geen < of > in je naam."))
-        return name
-
-    def clean(self):
-        cleaned = super().clean()
-        method = cleaned.get("contact_method")
-        if method == ContactRequest.Method.PHONE and not cleaned.get("phone") and "phone" not in self.errors:
-            self.add_error("phone", _("Vul je telefoonnummer in, dan kunnen we je bellen."))
-        if method == ContactRequest.Method.EMAIL and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", _("Vul je e-mailadres in, dan kunnen we je mailen."))
-        return cleaned

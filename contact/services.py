@@ -1,42 +1,20 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from oudersteunpunt.mail import queue_mail
 from oudersteunpunt.models import SiteSettings
+from oudersteunpunt.references import create_with_reference
 
 from .models import ContactNote, ContactRequest
-
-REFERENCE_ATTEMPTS = 5
-
-
-def _next_reference(year):
-    prefix = f"OSP-{year}-"
-    last = (
-        ContactRequest.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:04d}"
 
 
 @transaction.atomic
 def contact_request_create(**fields) -> ContactRequest:
     """Store the request with a short reference, confirm to the parent, notify the consulent."""
-    year = timezone.localdate().year
-    for _attempt in range(REFERENCE_ATTEMPTS):
-        try:
-            with transaction.atomic():
-                request = ContactRequest.objects.create(reference=_next_reference(year), consent=True, **fields)
-            break
-        except IntegrityError:  # two requests took the same number at once: take the next
-            continue
-    else:
-        raise RuntimeError("Could not give the contact request a unique reference")
+    request = create_with_reference(ContactRequest, "OSP", consent=True, **fields)
     context = {"request": request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS}
     if request.email:
         queue_mail(template="contact/email/confirmation", to=[request.email], context=context)

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from oudersteunpunt.forms import PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import Audience, Role, Signup
 
 
-class SignupForm(GuardedFormMixin, forms.ModelForm):
+class SignupForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("Het Oudersteunpunt mag mijn gegevens bewaren tot kort na de bijeenkomst."),
         error_messages={"required": _("Zonder je toestemming kunnen we je aanmelding niet bewaren.")},
@@ -56,12 +57,6 @@ class SignupForm(GuardedFormMixin, forms.ModelForm):
         else:
             self.fields["role"].choices = Role.choices
         self.fields["name"].widget.attrs["maxlength"] = 100
-
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if "<" in name or ">" in name:
-            raise forms.ValidationError(_("Gebruik geen < of > in je naam."))
-        return name
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
