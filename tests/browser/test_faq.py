@@ -40,16 +40,37 @@ def test_parent_finds_answer_through_chooser_and_says_no(page, demo):  # noqa: F
     page.get_by_role("button", name="Nee").click()
     assert page.get_by_role("heading", name="Jammer dat dit niet hielp").is_visible()
     assert_accessible(page)
+    screenshot(page, "journey-chooser-not-helped")
+    page.get_by_role("link", name="Stel je vraag").click()
+    assert "Je vraag gaat over" in page.locator("main").inner_text()
 
 
-def test_search_by_keyboard(page, demo):  # noqa: F811
-    page.goto("/vragen/")
-    page.locator("#search-q").focus()
+def tab_to(page, selector, limit=40):
+    """Press Tab until ``selector`` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} never got the focus with Tab")
+
+
+def test_parent_finds_an_answer_with_the_keyboard_only(page, demo):  # noqa: F811
+    page.goto("/")
+    tab_to(page, "#header-q")
     page.keyboard.type("thuiszitter")
     page.keyboard.press("Enter")
     page.wait_for_url("**/zoeken/?q=thuiszitter")
     assert page.locator("mark").count() > 0
     assert_accessible(page)
+    screenshot(page, "journey-keyboard-search")
+    tab_to(page, ".results a")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/vragen/**")
+    assert "thuis" in page.get_by_role("heading", level=1).inner_text().lower()
+    tab_to(page, "button[value=ja]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**feedback=ja**")
+    assert page.get_by_role("heading", name="Fijn dat dit hielp!").is_visible()
 
 
 def test_structured_data_needs_no_nonce(page, demo):  # noqa: F811
