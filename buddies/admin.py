@@ -161,6 +161,9 @@ class BuddyRequestAdmin(admin.ModelAdmin):
         (_("Afsluiten"), {"fields": ["closed_at", "anonymised_at"]}),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("municipality").prefetch_related("matches")
+
     @admin.display(description=_("stand"))
     def state_display(self, obj):
         return obj.state()

@@ -169,7 +169,7 @@ class BuddyRequest(models.Model):
         """Where the request stands, from its matches."""
         if self.closed_at:
             return _("afgesloten")
-        states = set(self.matches.values_list("state", flat=True))
+        states = {match.state for match in self.matches.all()}  # uses prefetch_related("matches") when given
         for state, label in [
             ("active", _("loopt")),
             ("accepted", _("geaccepteerd")),

@@ -1,6 +1,6 @@
 import secrets
+from urllib.parse import quote
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -157,8 +157,6 @@ class Event(models.Model):
     def map_url(self):
         if not self.address:
             return ""
-        from urllib.parse import quote
-
         return f"https://www.openstreetmap.org/search?query={quote(self.address)}"
 
 
@@ -211,6 +209,3 @@ class Signup(models.Model):
 
     def get_cancel_url(self):
         return reverse("events:cancel", kwargs={"token": self.token})
-
-    def absolute_cancel_url(self):
-        return settings.SITE_URL + self.get_cancel_url()

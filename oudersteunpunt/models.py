@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -149,7 +148,3 @@ class QueuedMail(models.Model):
     @property
     def is_sent(self):
         return self.sent_at is not None
-
-    @classmethod
-    def give_up_after(cls):
-        return settings.OSP_MAIL_MAX_ATTEMPTS

@@ -344,3 +344,13 @@ def test_buddy_create_service(mailoutbox):
     assert buddy.user.email == "piet@example.org"
     assert not buddy.user.has_usable_password()
     assert mailoutbox[-1].to == ["piet@example.org"]
+
+
+def test_request_list_needs_few_queries(client, django_assert_max_num_queries):
+    client.force_login(StaffFactory(role="consulent"))
+    buddy = BuddyProfileFactory(capacity=5)
+    for _ in range(30):
+        Match.objects.create(request=BuddyRequestFactory(), buddy=buddy, state="active")
+    with django_assert_max_num_queries(20):  # the admin's own queries; no query per row
+        response = client.get("/beheer/buddies/buddyrequest/")
+    assert response.status_code == 200 and "loopt" in response.content.decode()
