@@ -87,7 +87,8 @@ class PageCacheMiddleware:
         if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not is_cacheable_request(request):
             return self.get_response(request)
         request.page_cacheable = True
-        key = f"pagecache:{content_version()}:{request.get_full_path()}"
+        # Host and scheme are part of the key: robots.txt and the sitemap contain absolute addresses.
+        key = f"pagecache:{content_version()}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
         entry = cache.get(key)
         if entry is not None:
             response = HttpResponse(entry["content"], status=200)

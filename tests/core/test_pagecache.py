@@ -90,3 +90,10 @@ def test_switched_off_with_zero_seconds(client, settings):
     PageFactory(slug="privacy")
     client.get("/privacy/")
     assert "X-Page-Cache" not in client.get("/privacy/")
+
+
+def test_each_host_gets_its_own_absolute_addresses(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "www.example.org"]
+    client.get("/robots.txt")
+    other = client.get("/robots.txt", HTTP_HOST="www.example.org")
+    assert b"Sitemap: http://www.example.org/sitemap.xml" in other.content
