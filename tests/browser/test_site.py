@@ -66,3 +66,33 @@ def test_admin_with_editor_under_csp(page, demo):
     page.goto("/privacy/")
     assert "Aangepast door de netwerkgroep." in page.locator("main").inner_text()
     assert not [e for e in errors if "Content Security Policy" in e], "\n".join(errors)
+
+
+def test_staff_without_2fa_sets_it_up_before_the_admin_opens(page, demo):
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from tests.factories import PASSWORD, StaffFactory
+
+    StaffFactory(username="nieuw", email="nieuw@example.org", role="netwerkgroep", two_factor=False)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto("/beheer/")
+    page.fill("input[name=login]", "nieuw@example.org")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    # allauth asks for the password once more before 2FA can be added: a deliberate safety step.
+    page.wait_for_url("**/account/reauthenticate/**")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/account/2fa/totp/activate/**")
+    assert page.locator("img[src^='data:image/svg+xml']").is_visible()  # the QR code, under the CSP
+    assert_accessible(page)
+    screenshot(page, "account-2fa-activate")
+    secret = page.input_value("#authenticator_secret")
+    page.fill("input[name=code]", format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+    page.locator("main form button[type=submit]").first.click()
+    page.goto("/beheer/")
+    assert page.get_by_role("heading", name="Wat wil je doen?").is_visible()
+    assert not [e for e in errors if "Content Security Policy" in e], errors
