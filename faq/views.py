@@ -25,7 +25,9 @@ def published_questions():
 
 
 def neighbours(items, current):
-    """The items before and after ``current`` in an ordered list."""
+    """The items before and after ``current`` in an ordered list (none for an unpublished preview)."""
+    if current not in items:
+        return None, None
     index = items.index(current)
     previous = items[index - 1] if index > 0 else None
     following = items[index + 1] if index + 1 < len(items) else None
@@ -81,9 +83,9 @@ def faq_jsonld(question, answer_html):
 
 
 def question_detail(request, phase, question):
-    question = get_object_or_404(
-        Question.objects.published().select_related("phase", "theme"), slug=question, phase__slug=phase
-    )
+    # The netwerkgroep previews an answer before it is published; nobody else sees it.
+    visible = Question.objects.all() if request.user.has_perm("faq.view_question") else Question.objects.published()
+    question = get_object_or_404(visible.select_related("phase", "theme"), slug=question, phase__slug=phase)
     siblings = list(published_questions().filter(phase=question.phase))
     previous, following = neighbours([q.pk for q in siblings], question.pk)
     by_pk = {q.pk: q for q in siblings}

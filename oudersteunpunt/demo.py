@@ -54,6 +54,27 @@ deze website bij. Een consulent van het samenwerkingsverband werkt met ons samen
 <p>Het Oudersteunpunt is nooit helemaal af. Als ouders iets anders nodig hebben, passen we ons aanbod aan.</p>
 """,
     ),
+    "visie": (
+        "Onze visie",
+        "Ouders worden sterker door elkaar, en door professionals die écht luisteren.",
+        """
+<p>Het Oudersteunpunt werkt vanuit de ouderschapstheorie van Alice van der Pas. Die gaat ervan uit dat ouders
+kracht en veerkracht halen uit vier <em>buffers</em>. Alles wat we doen, moet minstens één daarvan versterken.</p>
+<h2>1. Een solidaire gemeenschap</h2>
+<p>Je bent niet de enige. In het Oudercafé en bij een buddy ontmoet je ouders die hetzelfde meemaken en je zonder
+uitleg begrijpen.</p>
+<h2>2. Een goede taakverdeling</h2>
+<p>Ouders en professionals hebben elk hun eigen rol. Wij helpen je te zien wat je van school en het
+samenwerkingsverband mag verwachten, en wat je bij hen mag laten liggen.</p>
+<h2>3. Even uit de situatie stappen</h2>
+<p>Door erover te praten kijk je er even van een afstandje naar. Dat heet de metapositie. Vaak zie je dan zelf de
+volgende stap.</p>
+<h2>4. Goede-ouder-ervaringen</h2>
+<p>Je doet meer dan je denkt. We staan stil bij wat lukt, zodat je trots mag zijn op jezelf als ouder.</p>
+<p>We zijn nieuwsgierig naar jouw verhaal en oordelen niet. En omdat ouders steeds andere dingen nodig hebben,
+is het Oudersteunpunt nooit helemaal af.</p>
+""",
+    ),
     "disclaimer": (
         "Disclaimer",
         "Wat je wel en niet van de informatie op deze website mag verwachten.",

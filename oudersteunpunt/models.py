@@ -18,6 +18,7 @@ class Page(models.Model):
 
     SLUGS = {
         "over-ons": _("Over ons"),
+        "visie": _("Onze visie"),
         "disclaimer": _("Disclaimer"),
         "privacy": _("Privacy"),
         "toegankelijkheid": _("Toegankelijkheid"),

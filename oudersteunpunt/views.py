@@ -23,7 +23,8 @@ class HomeView(TemplateView):
 
 
 def page_detail(request, slug):
-    page = get_object_or_404(Page.objects.published(), slug=slug)
+    pages = Page.objects.all() if request.user.has_perm("oudersteunpunt.view_page") else Page.objects.published()
+    page = get_object_or_404(pages, slug=slug)
     return render(request, "pages/page_detail.html", {"page": page})
 
 

@@ -110,3 +110,25 @@ def test_english_pages_are_translated(client):
     content = client.get("/en/").content.decode()
     assert "You are not on your own" in content
     assert "Skip to content" in content
+
+
+def test_staff_preview_an_unpublished_page(client):
+    from tests.factories import StaffFactory
+
+    PageFactory(slug="visie", published=False, title="Onze visie")
+    assert client.get("/visie/").status_code == 404
+    client.force_login(StaffFactory(role="netwerkgroep"))
+    assert "nog niet gepubliceerd" in client.get("/visie/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/buddy/", "/contact/", "/over-ons/"])
+def test_other_public_pages_need_few_queries(client, django_assert_max_num_queries, url, site_settings):
+    from buddies.models import Municipality
+    from tests.factories import BuddyProfileFactory
+
+    PageFactory(slug="over-ons")
+    Municipality.objects.create(name="Alkmaar")
+    for _ in range(20):
+        BuddyProfileFactory(show_on_site=True, introduction="Ik luister graag.")
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200

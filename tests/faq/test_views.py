@@ -224,3 +224,19 @@ def test_review_overdue_filter():
     old = QuestionFactory(last_reviewed=timezone.localdate() - datetime.timedelta(days=400))
     QuestionFactory(last_reviewed=timezone.localdate())
     assert list(Question.objects.review_overdue()) == [old]
+
+
+def test_netwerkgroep_previews_an_unpublished_answer(client):
+    question = QuestionFactory(published=False, title="Nog in de maak")
+    assert client.get(question.get_absolute_url()).status_code == 404
+    client.force_login(StaffFactory(role="netwerkgroep"))
+    response = client.get(question.get_absolute_url())
+    assert response.status_code == 200
+    assert "nog niet gepubliceerd" in response.content.decode()
+
+
+def test_admin_start_page_points_to_what_needs_doing(client):
+    client.force_login(StaffFactory(role="netwerkgroep"))
+    content = client.get("/beheer/").content.decode()
+    assert "?controle=nodig" in content and "Waar vragen ouders naar?" in content
+    assert "Open vragen aan de consulent" not in content  # not for the netwerkgroep
