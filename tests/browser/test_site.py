@@ -12,7 +12,16 @@ def demo(tmp_path):
         call_command("load_demo", stdout=log)
 
 
-PUBLIC_PAGES = ["/", "/over-ons/", "/disclaimer/", "/privacy/", "/toegankelijkheid/", "/account/login/", "/niet-hier/"]
+PUBLIC_PAGES = [
+    "/",
+    "/over-ons/",
+    "/visie/",
+    "/disclaimer/",
+    "/privacy/",
+    "/toegankelijkheid/",
+    "/account/login/",
+    "/niet-hier/",
+]
 
 
 @pytest.mark.parametrize("language", ["", "/en"])

@@ -25,6 +25,7 @@ def public_pages():
         "/buddy/",
         "/contact/",
         "/over-ons/",
+        "/visie/",
         "/privacy/",
         "/disclaimer/",
         "/toegankelijkheid/",
