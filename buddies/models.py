@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.validators import phone_validator
+from oudersteunpunt.models import ParentContact
 
 
 class Choice(models.Model):
@@ -122,18 +122,7 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
-class BuddyRequest(models.Model):
-    class Method(models.TextChoices):
-        PHONE = "phone", _("bellen")
-        EMAIL = "email", _("mailen")
-
-    reference = models.CharField(_("kenmerk"), max_length=20, unique=True, editable=False)
-    name = models.CharField(_("naam"), max_length=100)
-    contact_method = models.CharField(
-        _("hoe wil je contact?"), max_length=10, choices=Method.choices, default=Method.EMAIL
-    )
-    email = models.EmailField(_("e-mailadres"), max_length=200, blank=True)
-    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True, validators=[phone_validator])
+class BuddyRequest(ParentContact):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, verbose_name=_("gemeente"))
     child_age = models.PositiveSmallIntegerField(
         _("leeftijd van je kind"), validators=[MinValueValidator(0), MaxValueValidator(25)]
@@ -155,9 +144,6 @@ class BuddyRequest(models.Model):
         verbose_name = _("buddy-aanvraag")
         verbose_name_plural = _("buddy-aanvragen")
         ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.reference} {self.name}".strip()
 
     def first_name(self):
         return self.name.split(" ")[0] if self.name else ""

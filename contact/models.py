@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.validators import phone_validator
+from oudersteunpunt.models import ParentContact
 
 
 class Topic(models.Model):
@@ -42,24 +42,13 @@ class ContactRequestQuerySet(models.QuerySet):
         return self.exclude(status=ContactRequest.Status.CLOSED)
 
 
-class ContactRequest(models.Model):
+class ContactRequest(ParentContact):
     class Status(models.TextChoices):
         NEW = "new", _("nieuw")
         IN_PROGRESS = "in_progress", _("in behandeling")
         WAITING = "waiting", _("wacht op ouder")
         CLOSED = "closed", _("afgerond")
 
-    class Method(models.TextChoices):
-        PHONE = "phone", _("bellen")
-        EMAIL = "email", _("mailen")
-
-    reference = models.CharField(_("kenmerk"), max_length=20, unique=True, editable=False)
-    name = models.CharField(_("naam"), max_length=100)
-    contact_method = models.CharField(
-        _("hoe wil je contact?"), max_length=10, choices=Method.choices, default=Method.EMAIL
-    )
-    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True, validators=[phone_validator])
-    email = models.EmailField(_("e-mailadres"), max_length=200, blank=True)
     good_times = models.CharField(_("wanneer kunnen we je het best bellen?"), max_length=200, blank=True)
     may_leave_message = models.BooleanField(_("we mogen een bericht inspreken of een mail sturen"), default=True)
     phase = models.ForeignKey(
@@ -96,9 +85,6 @@ class ContactRequest(models.Model):
         verbose_name = _("vraag aan de consulent")
         verbose_name_plural = _("vragen aan de consulent")
         ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.reference} {self.name}".strip()
 
     def save(self, *args, **kwargs):
         if self.status == self.Status.CLOSED and not self.closed_at:

@@ -6,6 +6,33 @@ from django.utils.translation import gettext_lazy as _
 
 from .images import shrink, validate_image
 from .richtext import RichTextField
+from .validators import phone_validator
+
+
+class ParentContact(models.Model):
+    """Who asked, with a short reference, and how they want to be reached.
+
+    Shared by the requests to the consulent and for a buddy: both are personal
+    data that the parts anonymise after a while.
+    """
+
+    class Method(models.TextChoices):
+        PHONE = "phone", _("bellen")
+        EMAIL = "email", _("mailen")
+
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True, editable=False)
+    name = models.CharField(_("naam"), max_length=100)
+    contact_method = models.CharField(
+        _("hoe wil je contact?"), max_length=10, choices=Method.choices, default=Method.EMAIL
+    )
+    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("e-mailadres"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.reference} {self.name}".strip()
 
 
 class PageQuerySet(models.QuerySet):
