@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import BuddyProfile, BuddyRequest, Evaluation, MeetingWay
@@ -50,8 +50,7 @@ class BuddyRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
         }
         help_texts = {"hopes": _("Bijvoorbeeld: iemand die luistert, of tips voor gesprekken met school.")}
         error_messages = {
-            "name": {"required": _("Vul je naam in.")},
-            "email": {"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")},
+            **PERSON_ERRORS,
             "municipality": {
                 "required": _("Kies je gemeente."),
                 "invalid_choice": _("Kies een gemeente uit de lijst."),

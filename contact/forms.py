@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import ContactRequest
@@ -48,11 +48,7 @@ class ContactRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
         error_messages = {
-            "name": {
-                "required": _("Vul je naam in."),
-                "max_length": _("Je naam mag niet langer zijn dan 100 tekens."),
-            },
-            "email": {"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")},
+            **PERSON_ERRORS,
             "message": {
                 "required": _("Schrijf je vraag op, dan kan de consulent je helpen."),
                 "max_length": _("Schrijf maximaal 4000 tekens."),

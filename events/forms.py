@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import Audience, Role, Signup
@@ -34,14 +34,7 @@ class SignupForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
         error_messages = {
-            "name": {
-                "required": _("Vul je naam in."),
-                "max_length": _("Je naam mag niet langer zijn dan 100 tekens."),
-            },
-            "email": {
-                "required": _("Vul je e-mailadres in."),
-                "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."),
-            },
+            **PERSON_ERRORS,
             "remarks": {"max_length": _("Schrijf maximaal 1000 tekens.")},
         }
 

@@ -3,6 +3,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+# The messages every public form gives for a name and an e-mail address.
+PERSON_ERRORS = {
+    "name": {
+        "required": _("Vul je naam in."),
+        "max_length": _("Je naam mag niet langer zijn dan 100 tekens."),
+    },
+    "email": {
+        "required": _("Vul je e-mailadres in."),
+        "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."),
+    },
+}
+
 
 class PersonFormMixin:
     """A name without mark-up, and the phone number or address for the chosen way of contact.
