@@ -13,6 +13,7 @@ Pages with a form keep CSRF protection: while a cacheable page is rendered the
 own token (and cookie) on every response, from the cache or not.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -88,7 +89,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         request.page_cacheable = True
         # Host and scheme are part of the key: robots.txt and the sitemap contain absolute addresses.
-        key = f"pagecache:{content_version()}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # Hashed, so a very long query string cannot make a very long key.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = f"pagecache:{content_version()}:{hashlib.sha256(address.encode()).hexdigest()}"
         entry = cache.get(key)
         if entry is not None:
             response = HttpResponse(entry["content"], status=200)

@@ -97,3 +97,9 @@ def test_each_host_gets_its_own_absolute_addresses(client, settings):
     client.get("/robots.txt")
     other = client.get("/robots.txt", HTTP_HOST="www.example.org")
     assert b"Sitemap: http://www.example.org/sitemap.xml" in other.content
+
+
+def test_long_addresses_make_short_keys(client, recwarn):
+    client.get("/zoeken/", {"q": "x" * 5000})
+    client.get("/zoeken/", {"q": "x" * 5000})
+    assert not [w for w in recwarn if "Cache key" in str(w.message)]
