@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -50,15 +52,22 @@ def thanks(request):
     return render(request, "buddies/thanks.html", {"buddy_request": buddy_request, "already": already})
 
 
-def _buddy_or_none(request):
-    return BuddyProfile.objects.filter(user=request.user).first()
+def buddy_required(view):
+    """Logged in, with a buddy profile; the view gets the profile as ``buddy``."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        buddy = BuddyProfile.objects.filter(user=request.user).first()
+        if buddy is None:
+            return render(request, "buddies/portal_no_profile.html", status=403)
+        return view(request, buddy, *args, **kwargs)
+
+    return wrapper
 
 
-@login_required
-def portal(request):
-    buddy = _buddy_or_none(request)
-    if buddy is None:
-        return render(request, "buddies/portal_no_profile.html", status=403)
+@buddy_required
+def portal(request, buddy):
     matches = (
         Match.objects.filter(buddy=buddy)
         .exclude(state=Match.State.DECLINED)
@@ -79,11 +88,8 @@ def portal(request):
     )
 
 
-@login_required
-def profile_edit(request):
-    buddy = _buddy_or_none(request)
-    if buddy is None:
-        return render(request, "buddies/portal_no_profile.html", status=403)
+@buddy_required
+def profile_edit(request, buddy):
     form = BuddyProfileForm(request.POST or None, instance=buddy)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -92,12 +98,9 @@ def profile_edit(request):
     return render(request, "buddies/profile_form.html", {"form": form, "buddy": buddy})
 
 
-@login_required
+@buddy_required
 @require_POST
-def pause(request):
-    buddy = _buddy_or_none(request)
-    if buddy is None:
-        return render(request, "buddies/portal_no_profile.html", status=403)
+def pause(request, buddy):
     buddy.active = request.POST.get("active") == "1"
     buddy.save(update_fields=["active"])
     messages.success(
@@ -109,12 +112,9 @@ def pause(request):
     return redirect("buddies:portal")
 
 
-@login_required
+@buddy_required
 @require_POST
-def match_action(request, pk, action):
-    buddy = _buddy_or_none(request)
-    if buddy is None:
-        return render(request, "buddies/portal_no_profile.html", status=403)
+def match_action(request, buddy, pk, action):
     try:
         if action == "accepteren":
             match_accept(match_pk=pk, buddy=buddy)

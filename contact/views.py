@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.views.generic import FormView
 
 from faq.models import Question
@@ -16,6 +17,7 @@ class ContactView(FormView):
     form_class = ContactRequestForm
     template_name = "contact/contact_form.html"
 
+    @cached_property
     def about_question(self):
         slug = self.request.GET.get("vraag") or self.request.POST.get("vraag")
         if not slug or len(slug) > 200:
@@ -23,11 +25,11 @@ class ContactView(FormView):
         return Question.objects.published().filter(slug=slug).only("title", "slug", "phase_id").first()
 
     def get_initial(self):
-        question = self.about_question()
+        question = self.about_question
         return {"phase": question.phase_id} if question else {}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(about_question=self.about_question(), **kwargs)
+        return super().get_context_data(about_question=self.about_question, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if is_rate_limited(request, "contact"):
@@ -36,7 +38,7 @@ class ContactView(FormView):
 
     def form_valid(self, form):
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started")}
-        question = self.about_question()
+        question = self.about_question
         if question and not fields["phase"]:
             fields["phase"] = question.phase  # for the overview; the parent's own choice wins
         contact_request = contact_request_create(about_question=question, **fields)

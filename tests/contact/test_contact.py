@@ -215,3 +215,18 @@ class TestPrivacy:
 
         with pytest.raises(CommandError):
             call_command("personal_data", "export", "geen-adres")
+
+
+def test_the_question_from_faq_is_looked_up_once(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    QuestionFactory(slug="wat-is-een-opp")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/contact/?vraag=wat-is-een-opp")
+    assert sum('FROM "faq_question"' in q["sql"] for q in queries.captured_queries) == 1
+
+
+def test_anonymous_post_to_the_portal_goes_to_login(client):
+    response = client.get(reverse("buddies:pause"))
+    assert response.status_code == 302 and "/account/login/" in response.url
