@@ -172,7 +172,9 @@ MFA_TOTP_TOLERANCE = 1
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_overrides/ holds our wording of some library strings; it comes second so that
+# `make messages` keeps writing to locale/.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
