@@ -28,7 +28,16 @@ class FaqConfig(AppConfig):
         registry.register_sitemap("fases", PhaseSitemap)
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
+        registry.register_jargon(glossary_jargon)
         registry.register_public_models(*(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")))
+
+
+def glossary_jargon():
+    from oudersteunpunt.plainlanguage import Jargon
+
+    from .models import Term
+
+    return [Jargon(term.term, term.meaning, tuple(term.forms())) for term in Term.objects.all()]
 
 
 def overview(since):

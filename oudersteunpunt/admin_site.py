@@ -45,9 +45,11 @@ class AdminSite(admin.AdminSite):
         from django.urls import path
 
         from .overview import overview_view
+        from .plainlanguage import advice_view
 
         return [
             path("overzicht/", self.admin_view(lambda request: overview_view(request, self)), name="overview"),
+            path("taalhulp/", self.admin_view(advice_view), name="taalhulp"),
             *super().get_urls(),
         ]
 

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 MAX_SENTENCE_WORDS = 20
 # A word is hard when it is long (four syllables or more) and rare: a Zipf frequency under 3
@@ -242,3 +244,12 @@ def analyse(html, *, jargon=()):
                 )
             )
     return report
+
+
+@require_POST
+def advice_view(request):
+    """The Taalhulp's advice on posted text, as an HTML fragment for the admin's change page."""
+    from . import registry
+
+    report = analyse(request.POST.get("text", "")[:50_000], jargon=registry.jargon())
+    return render(request, "admin/includes/plain_language.html", {"report": report})

@@ -38,6 +38,7 @@ demo_loaders: list[DemoLoader] = []
 sitemaps: dict[str, Any] = {}
 personal_data: list[PersonalDataProvider] = []
 overview_providers: list[Callable] = []
+jargon_providers: list[Callable] = []
 
 
 def register_home_block(order, template, get_context=None):
@@ -68,3 +69,12 @@ def register_public_models(*models):
     from .pagecache import connect
 
     connect(models)
+
+
+def register_jargon(provider):
+    """``provider()`` returns ``plainlanguage.Jargon`` items: words the Taalhulp wants explained."""
+    jargon_providers.append(provider)
+
+
+def jargon():
+    return [item for provider in jargon_providers for item in provider()]

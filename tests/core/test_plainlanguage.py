@@ -112,3 +112,53 @@ def test_a_definition_right_after_the_term_explains_it():
 def test_abbreviations_only_count_in_capitals():
     so = Jargon("SO", "speciaal onderwijs", ())
     assert analyse("<p>Ik denk het wel, so what.</p>", jargon=[so]).advice == []
+
+
+class TestInTheAdmin:
+    """Beside every rich-text field: advice after saving, fresh advice while typing."""
+
+    @pytest.fixture
+    def editor(self, client, db):
+        from tests.factories import StaffFactory
+
+        client.force_login(StaffFactory(role="netwerkgroep"))
+        return client
+
+    def test_the_change_page_shows_the_advice(self, editor):
+        from django.urls import reverse
+
+        from tests.factories import QuestionFactory, TermFactory
+
+        TermFactory(term="OPP", meaning="ontwikkelingsperspectief")
+        question = QuestionFactory(answer="<p>De school maakt een OPP voor je kind.</p>")
+        response = editor.get(reverse("admin:faq_question_change", args=[question.pk]))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Taalhulp (B1)" in html
+        assert "OPP (ontwikkelingsperspectief)" in html
+        assert reverse("admin:taalhulp") in html
+        assert "js/admin-taalhulp" in html
+
+    def test_fresh_advice_for_posted_text(self, editor):
+        from django.urls import reverse
+
+        long = " ".join(["woord"] * 25) + "."
+        response = editor.post(reverse("admin:taalhulp"), {"text": f"<p>{long}</p>"})
+        assert response.status_code == 200
+        assert "25 woorden" in response.content.decode()
+
+    def test_only_staff_may_ask(self, client, db):
+        from django.urls import reverse
+
+        response = client.post(reverse("admin:taalhulp"), {"text": "x"})
+        assert response.status_code == 302
+
+
+@pytest.mark.parametrize("model", ["faq/question", "oudersteunpunt/page", "events/event"])
+def test_add_and_change_pages_with_rich_text_still_open(client, db, model):
+    from tests.factories import StaffFactory
+
+    client.force_login(StaffFactory(is_superuser=True))
+    response = client.get(f"/beheer/{model}/add/")
+    assert response.status_code == 200
+    assert "Taalhulp (B1)" in response.content.decode()
