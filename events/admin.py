@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from oudersteunpunt.admin import RichTextAdminMixin
 
 from .models import Event, EventType, Signup
-from .services import event_cancel
+from .services import event_announce_new_time, event_cancel
 
 
 @admin.register(EventType)
@@ -75,6 +75,17 @@ class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("type").with_counts()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"starts_at", "ends_at"} & set(form.changed_data):
+            mailed = event_announce_new_time(event=obj)
+            if mailed:
+                self.message_user(
+                    request,
+                    _("De nieuwe tijd is gemaild naar %(count)d mensen.") % {"count": mailed},
+                    messages.SUCCESS,
+                )
 
     @admin.display(description=_("aangemeld"), ordering="confirmed_people")
     def confirmed(self, obj):

@@ -97,6 +97,9 @@ class Event(models.Model):
     )
     published = models.BooleanField(_("gepubliceerd"), default=True)
     cancelled_at = models.DateTimeField(_("afgelast op"), null=True, blank=True, editable=False)
+    # Counts the changes participants were told about; calendars apply the
+    # invitation or cancellation with the highest number (iCalendar SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from oudersteunpunt.mail import queue_mail
 
-from .ical import event_calendar
+from .ical import signup_calendar
 from .models import Event, Role, Signup
 
 
@@ -40,14 +40,33 @@ def _fits(event, *, people, role):
     return True
 
 
+# Only people with a confirmed place get the online link, in the mail and in its calendar file.
+WITH_ONLINE_LINK = {
+    "events/email/confirmed",
+    "events/email/moved_up",
+    "events/email/reminder",
+    "events/email/event_changed",
+}
+# The calendar file each mail carries for a confirmed participant: add or update, or remove.
+CALENDAR_METHOD = {
+    "events/email/confirmed": "REQUEST",
+    "events/email/moved_up": "REQUEST",
+    "events/email/event_changed": "REQUEST",
+    "events/email/event_cancelled": "CANCEL",
+}
+
+
 def _mail(signup, template):
+    confirmed = signup.status == Signup.Status.CONFIRMED
     attachments = ()
-    if signup.status == Signup.Status.CONFIRMED and template in ("events/email/confirmed", "events/email/moved_up"):
-        attachments = [("activiteit.ics", event_calendar([signup.event]), "text/calendar")]
+    if confirmed and template in CALENDAR_METHOD:
+        ics = signup_calendar(signup, method=CALENDAR_METHOD[template])
+        attachments = [("activiteit.ics", ics, "text/calendar")]
+    online_url = signup.event.online_url if confirmed and template in WITH_ONLINE_LINK else ""
     queue_mail(
         template=template,
         to=[signup.email],
-        context={"signup": signup, "event": signup.event},
+        context={"signup": signup, "event": signup.event, "online_url": online_url},
         attachments=attachments,
     )
 
@@ -115,10 +134,32 @@ def event_cancel(*, event: Event) -> int:
     if event.is_cancelled:
         return 0
     event.cancelled_at = timezone.now()
-    event.save(update_fields=["cancelled_at"])
+    # One more change for the calendars to follow; the row is locked, so the count only goes up.
+    event.sequence += 1
+    event.save(update_fields=["cancelled_at", "sequence", "updated_at"])
     signups = list(Signup.objects.active().filter(event=event).exclude(email=""))
     for signup in signups:
+        signup.event = event  # the locked, current row: its sequence goes into the cancellation
         _mail(signup, "events/email/event_cancelled")
+    return len(signups)
+
+
+@transaction.atomic
+def event_announce_new_time(*, event: Event) -> int:
+    """Tell everyone who signed up that the time changed; call after saving the new time.
+
+    Confirmed people get an updated appointment for their calendar (same UID,
+    higher SEQUENCE), which moves the one they added from the confirmation.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_cancelled or event.ends_at < timezone.now():
+        return 0
+    event.sequence += 1
+    event.save(update_fields=["sequence", "updated_at"])
+    signups = list(Signup.objects.active().filter(event=event).exclude(email=""))
+    for signup in signups:
+        signup.event = event
+        _mail(signup, "events/email/event_changed")
     return len(signups)
 
 
