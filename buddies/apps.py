@@ -60,15 +60,13 @@ def privacy_facts():
     from oudersteunpunt.privacy import DataFacts
 
     from .forms import BuddyRequestForm
-    from .models import BuddyRequest
 
     months = settings.BUDDY_RETENTION_MONTHS
     return [
         DataFacts(
             order=30,
             title=_("Aanvraag voor een buddy"),
-            model=BuddyRequest,
-            fields=[name for name in BuddyRequestForm.Meta.fields if name != "consent"],
+            form=BuddyRequestForm,
             purpose=_("Zodat de consulent een buddy kan zoeken die bij je past."),
             retention=ngettext(
                 "%(months)s maand na het einde van het contact met je buddy (of na je aanvraag, als er geen "

@@ -56,15 +56,13 @@ def privacy_facts():
     from oudersteunpunt.privacy import DataFacts
 
     from .forms import ContactRequestForm
-    from .models import ContactRequest
 
     months = settings.CONTACT_RETENTION_MONTHS
     return [
         DataFacts(
             order=40,
             title=_("Vraag aan de consulent"),
-            model=ContactRequest,
-            fields=[name for name in ContactRequestForm.Meta.fields if name != "consent"],
+            form=ContactRequestForm,
             purpose=_("Zodat de consulent je kan bellen of mailen en met je mee kan denken."),
             retention=ngettext(
                 "%(months)s maand nadat je vraag is afgerond, wissen we alles wat zegt wie je bent. Alleen het "

@@ -60,15 +60,13 @@ def privacy_facts():
     from oudersteunpunt.privacy import DataFacts
 
     from .forms import SignupForm
-    from .models import Signup
 
     days = settings.EVENT_SIGNUP_RETENTION_DAYS
     return [
         DataFacts(
             order=20,
             title=_("Aanmelding voor een activiteit"),
-            model=Signup,
-            fields=[name for name in SignupForm.Meta.fields if name != "consent"],
+            form=SignupForm,
             purpose=_(
                 "Zodat we weten wie er komt, je een bevestiging en herinnering kunnen sturen en je kunnen bellen "
                 "als het niet doorgaat."

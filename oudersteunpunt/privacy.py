@@ -1,9 +1,10 @@
 """What the privacy page says about personal data, built from what the site really does.
 
 Each part registers a ``facts()`` function (``registry.register_personal_data_facts``)
-that returns ``DataFacts``: the form's own fields, the retention period read from the
-settings the clean-up commands use, and who can see the data read from the roles'
-permissions. So the page cannot promise something the code does not do.
+that returns ``DataFacts``: the form's own fields (with the labels the parent saw), the
+retention period read from the settings the clean-up commands use, and who can see the
+data read from the roles' permissions. So the page cannot promise something the code
+does not do.
 """
 
 from dataclasses import dataclass, field
@@ -26,21 +27,22 @@ ROLE_DESCRIPTIONS = {
 class DataFacts:
     order: int
     title: str = field(compare=False)
-    model: type = field(compare=False)
-    fields: list[str] = field(compare=False)
+    form: type = field(compare=False)  # a ModelForm: what it asks is what is stored
     purpose: str = field(compare=False)
     retention: str = field(compare=False)
     note: str = field(compare=False, default="")
 
     def stored(self):
-        """The labels of what the form asks for, as the data model names them."""
-        return [capfirst(self.model._meta.get_field(name).verbose_name) for name in self.fields]
+        """What the form asks for, in the words of its labels; the consent tick box is not data about you."""
+        fields = self.form.base_fields
+        return [capfirst(fields[name].label) for name in self.form._meta.fields if name != "consent"]
 
     def seen_by(self):
         """The roles that may view these records in the admin (from their permissions)."""
-        codename = f"view_{self.model._meta.model_name}"
+        model = self.form._meta.model
         names = Group.objects.filter(
-            permissions__codename=codename, permissions__content_type__app_label=self.model._meta.app_label
+            permissions__codename=f"view_{model._meta.model_name}",
+            permissions__content_type__app_label=model._meta.app_label,
         ).values_list("name", flat=True)
         return [ROLE_DESCRIPTIONS.get(name, name) for name in roles.ROLES if name in set(names)]
 

@@ -61,18 +61,20 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     event_cancel(event=event)
     assert Signup.objects.filter(event=event).count() == 2
 
-    contact_request_create(name="Sanne", email="sanne@example.org", message="Wie helpt?", mail_language=language)
+    contact_request_create(name="Sanne", email="sanne.vraag@example.org", message="Wie helpt?", mail_language=language)
 
     request, _already = buddy_request_create(
         name="Linda de Boer",
-        email="linda@example.org",
+        email="linda.mails@example.org",
         phone="06 12345678",
         municipality=MunicipalityFactory(),
         child_age=10,
         hopes="Iemand die luistert.",
         mail_language=language,
     )
-    buddy = buddy_create(email="bram@example.org", first_name="Bram", trained_on=timezone.localdate(), capacity=2)
+    buddy = buddy_create(
+        email="bram.mails@example.org", first_name="Bram", trained_on=timezone.localdate(), capacity=2
+    )
     match = match_propose(request=request, buddy=buddy)
     match_decline(match_pk=match.pk, buddy=buddy)
     other = BuddyProfileFactory(capacity=1)
