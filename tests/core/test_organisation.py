@@ -90,7 +90,7 @@ class TestPrivacyPage:
         sections = dict(re.findall(r'<h3 id="gegevens-\d+">(.*?)</h3>(.*?)</section>', html, re.S))
         assert set(sections) == {"Aanmelding voor een activiteit", "Aanvraag voor een buddy", "Vraag aan de consulent"}
         contact = sections["Vraag aan de consulent"]
-        assert "Je vraag" in contact and "Telefoonnummer" in contact
+        assert "Je naam" in contact and "Je telefoonnummer" in contact
         # Read from the roles' permissions: the netwerkgroep cannot open a question to the consulent.
         assert "de consulent" in contact.lower() and "netwerkgroep" not in contact
         assert "netwerkgroep" in sections["Aanmelding voor een activiteit"]
