@@ -159,3 +159,13 @@ def test_message_id_uses_the_sites_domain(settings, mailoutbox):
     message = message_from_bytes(mailoutbox[-1].message().as_bytes())
     assert message["Message-ID"].endswith("@steunpunt.example.nl>")
     assert "localhost" not in message["Message-ID"]
+
+
+def test_parent_learns_who_the_consulent_is(client, site_settings, mailoutbox):
+    site_settings.consulent_name = "Carla Voorbeeld"
+    site_settings.consulent_title = "Consulent passend onderwijs"
+    site_settings.save()
+    client.post("/contact/", contact_form())
+    to_parent = mailoutbox[0]
+    assert "Je vraag komt bij Carla Voorbeeld, consulent passend onderwijs." in to_parent.body
+    assert "Carla Voorbeeld" in to_parent.alternatives[0][0]

@@ -142,3 +142,33 @@ class TestDemo:
         site = SiteSettings.load()
         assert site.name == "Oudersteunpunt Testwaarde"
         assert site.address.startswith("Teststraat")
+
+
+def test_netwerkgroep_edits_the_organisation_in_the_admin(client, site_settings):
+    from tests.factories import StaffFactory
+
+    client.force_login(StaffFactory(role="netwerkgroep"))
+    url = "/beheer/oudersteunpunt/sitesettings/1/change/"
+    page = client.get(url).content.decode()
+    for label in ("Naam van het samenwerkingsverband", "KvK-nummer", "Toegankelijkheid: status"):
+        assert label in page
+    data = {
+        "name": "Oudersteunpunt Proef",
+        "partnership_name": "SWV Proef",
+        "address": "Proefstraat 2\n1111 AA Proef",
+        "kvk_number": "11111111",
+        "municipalities": "Proef",
+        "phone": "012 345 67 89",
+        "email": "steunpunt@example.org",
+        "opening_hours": "",
+        "consulent_name": "",
+        "consulent_title": "",
+        "consulent_email": "",
+        "accessibility_status": "niet",
+        "accessibility_date": "25-11-2026",
+        "accessibility_checks": "",
+        "accessibility_problems": "",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "SWV Proef" in client.get("/").content.decode()
