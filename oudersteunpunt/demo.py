@@ -136,15 +136,19 @@ DEMO_ORGANISATION = {
     "accessibility_status": SiteSettings.AccessibilityStatus.PARTIAL,
     "accessibility_date": date(2026, 11, 25),
     "accessibility_checks": (
-        "Automatische toets met axe-core (WCAG 2.1 A en AA) op alle openbare pagina's, elke keer dat de tests "
-        "draaien: geen fouten.\n"
-        "Lighthouse 12 (toegankelijkheid, mobiel) op de startpagina, 25 november 2026: score 100.\n"
-        "W3C Nu Html Checker op alle openbare pagina's en mails, 25 november 2026: geen fouten.\n"
-        "Met alleen het toetsenbord en met 200% vergroting nagelopen."
+        "axe-core (WCAG 2.1 A en AA) op alle vaste pagina's, in het Nederlands en het Engels, bij elke testrun "
+        "in een echte browser: geen fouten (25 november 2026).\n"
+        "Lighthouse 12, mobiel, op de startpagina, de privacypagina en deze pagina: toegankelijkheid 100 van de 100 "
+        "(25 november 2026).\n"
+        "W3C Nu Html Checker op alle openbare pagina's in beide talen en op alle soorten mail: geen fouten "
+        "(25 november 2026).\n"
+        "Een automatische test controleert dat je met de Tab-toets meteen naar de inhoud kunt springen."
     ),
     "accessibility_problems": (
-        "De website is nog niet door een onafhankelijke deskundige onderzocht. Dat plannen we in 2027.\n"
-        "PDF-bestanden die we soms meesturen zijn niet altijd toegankelijk. Vraag gerust om de tekst in een mail."
+        "De website is nog niet met de hand onderzocht door een deskundige (volgens WCAG-EM). Automatische "
+        "toetsen vinden maar een deel van de problemen.\n"
+        "Vragen, activiteiten en andere teksten die we zelf schrijven zijn alleen in het Nederlands, ook op de "
+        "Engelse website."
     ),
 }
 
