@@ -172,3 +172,14 @@ def test_netwerkgroep_edits_the_organisation_in_the_admin(client, site_settings)
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "SWV Proef" in client.get("/").content.decode()
+
+
+def test_logo_from_the_settings_in_the_header(client, organisation):
+    from tests.core.test_images import image_file
+
+    organisation.logo = image_file(2400, 2400, "PNG", "logo.png")
+    organisation.save()
+    html = client.get("/").content.decode()
+    header = html[: html.index("</header>")]
+    assert f'src="{SiteSettings.load().logo.url}"' in header
+    assert SiteSettings.load().logo.width <= 1600  # made smaller like page images

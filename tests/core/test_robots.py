@@ -75,3 +75,7 @@ def test_public_pages_may_be_indexed(client):
         response = client.get(url)
         assert "noindex" not in response.content.decode(), url
         assert "X-Robots-Tag" not in response, url
+
+
+def test_account_pages_say_noindex(client):
+    assert '<meta name="robots" content="noindex">' in client.get("/account/login/").content.decode()
