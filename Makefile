@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint check pytest messages bench clean
+.PHONY: run setup test lint check pytest messages bench vnu clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -43,6 +43,16 @@ messages: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
+
+# The W3C Nu Html Checker on every public page and every kind of mail (needs Java and npm).
+# The jar goes to .tools/ (not in git); the checked files and vnu.json stay in .tools/vnu-out/.
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	mkdir -p .tools && cd .tools && npm install --no-audit --no-fund --silent vnu-jar
+
+vnu: $(BIN)/.installed $(VNU_JAR)
+	VNU_JAR=$(CURDIR)/$(VNU_JAR) VNU_OUT=$(CURDIR)/.tools/vnu-out $(BIN)/python -m pytest tests/core/test_vnu.py -q -rs
+	@cat .tools/vnu-out/summary.txt
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .coverage

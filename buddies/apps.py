@@ -52,6 +52,38 @@ def demo_load(stdout, scale=1):
     load(stdout, scale=scale)
 
 
+def privacy_facts():
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    from oudersteunpunt.privacy import DataFacts
+
+    from .forms import BuddyRequestForm
+
+    months = settings.BUDDY_RETENTION_MONTHS
+    return [
+        DataFacts(
+            order=30,
+            title=_("Aanvraag voor een buddy"),
+            form=BuddyRequestForm,
+            purpose=_("Zodat de consulent een buddy kan zoeken die bij je past."),
+            retention=ngettext(
+                "%(months)s maand na het einde van het contact met je buddy (of na je aanvraag, als er geen "
+                "buddy kwam) wissen we alles wat zegt wie je bent.",
+                "%(months)s maanden na het einde van het contact met je buddy (of na je aanvraag, als er geen "
+                "buddy kwam) wissen we alles wat zegt wie je bent.",
+                months,
+            )
+            % {"months": months},
+            note=_(
+                "Een buddy krijgt je achternaam en contactgegevens pas als hij of zij ja zegt. Vooraf ziet de "
+                "buddy alleen je voornaam, je gemeente, de leeftijd van je kind en wat je hoopt."
+            ),
+        )
+    ]
+
+
 class BuddiesConfig(AppConfig):
     name = "buddies"
     verbose_name = _("Buddy's")
@@ -63,3 +95,5 @@ class BuddiesConfig(AppConfig):
         registry.register_public_models(self.get_model("BuddyProfile"))
         registry.register_personal_data("buddy-aanvragen", export=export_personal_data, erase=erase_personal_data)
         registry.register_demo_loader(30, "buddies", demo_load)
+        registry.register_robots_disallow("buddy/evaluatie/", "buddy/mijn/")
+        registry.register_personal_data_facts(privacy_facts)

@@ -35,7 +35,12 @@ def buddy_request_create(*, themes=(), **fields) -> tuple[BuddyRequest, bool]:
     request = create_with_reference(BuddyRequest, "BUD", consent=True, **fields)
     request.themes.set(themes)
     if request.email:
-        queue_mail(template="buddies/email/request_received", to=[request.email], context={"request": request})
+        queue_mail(
+            template="buddies/email/request_received",
+            to=[request.email],
+            context={"request": request},
+            language=request.mail_language,
+        )
     consulent = SiteSettings.load().consulent_email
     if consulent:
         queue_mail(template="buddies/email/notify_consulent", to=[consulent], context={"request": request})
@@ -98,7 +103,12 @@ def _match_accept(*, match_pk, buddy):
     context = {"match": match, "buddy": buddy, "request": match.request}
     queue_mail(template="buddies/email/introduction_buddy", to=[buddy.user.email], context=context)
     if match.request.email:
-        queue_mail(template="buddies/email/introduction_parent", to=[match.request.email], context=context)
+        queue_mail(
+            template="buddies/email/introduction_parent",
+            to=[match.request.email],
+            context=context,
+            language=match.request.mail_language,
+        )
     return match, None
 
 
@@ -145,7 +155,12 @@ def match_end(*, match: Match, reason: str) -> Match:
     match.end_reason = reason.strip()[:300]
     match.save()
     if match.request.email:
-        queue_mail(template="buddies/email/evaluation", to=[match.request.email], context={"match": match})
+        queue_mail(
+            template="buddies/email/evaluation",
+            to=[match.request.email],
+            context={"match": match},
+            language=match.request.mail_language,
+        )
     return match
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from oudersteunpunt.spam import is_rate_limited
+from oudersteunpunt.views import noindex
 
 from .forms import BuddyProfileForm, BuddyRequestForm, DeclineForm, EndMatchForm, EvaluationForm
 from .models import BuddyProfile, BuddyRequest, Match
@@ -32,7 +33,9 @@ def index(request):
             fields = {
                 k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started", "themes")
             }
-            buddy_request, already = buddy_request_create(themes=form.cleaned_data["themes"], **fields)
+            buddy_request, already = buddy_request_create(
+                themes=form.cleaned_data["themes"], mail_language=request.LANGUAGE_CODE, **fields
+            )
             request.session[SESSION_KEY] = [buddy_request.pk, already]
             return redirect("buddies:thanks")
     shown = (
@@ -142,6 +145,7 @@ def match_action(request, buddy, pk, action):
     return redirect("buddies:portal")
 
 
+@noindex
 def evaluation(request, token):
     if not Match.objects.filter(evaluation_token=token, state=Match.State.ENDED).exists():
         return render(request, "buddies/evaluation.html", {"used": True}, status=404)

@@ -48,6 +48,34 @@ def demo_load(stdout, scale=1):
     load(stdout, scale=scale)
 
 
+def privacy_facts():
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    from oudersteunpunt.privacy import DataFacts
+
+    from .forms import ContactRequestForm
+
+    months = settings.CONTACT_RETENTION_MONTHS
+    return [
+        DataFacts(
+            order=40,
+            title=_("Vraag aan de consulent"),
+            form=ContactRequestForm,
+            purpose=_("Zodat de consulent je kan bellen of mailen en met je mee kan denken."),
+            retention=ngettext(
+                "%(months)s maand nadat je vraag is afgerond, wissen we alles wat zegt wie je bent. Alleen het "
+                "onderwerp en de fase blijven over, om te tellen waar ouders naar vragen.",
+                "%(months)s maanden nadat je vraag is afgerond, wissen we alles wat zegt wie je bent. Alleen het "
+                "onderwerp en de fase blijven over, om te tellen waar ouders naar vragen.",
+                months,
+            )
+            % {"months": months},
+        )
+    ]
+
+
 class ContactConfig(AppConfig):
     name = "contact"
     verbose_name = _("Contact")
@@ -60,3 +88,4 @@ class ContactConfig(AppConfig):
             "vragen aan de consulent", export=export_personal_data, erase=erase_personal_data
         )
         registry.register_demo_loader(40, "contact", demo_load)
+        registry.register_personal_data_facts(privacy_facts)

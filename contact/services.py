@@ -17,7 +17,12 @@ def contact_request_create(**fields) -> ContactRequest:
     request = create_with_reference(ContactRequest, "OSP", consent=True, **fields)
     context = {"request": request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS}
     if request.email:
-        queue_mail(template="contact/email/confirmation", to=[request.email], context=context)
+        queue_mail(
+            template="contact/email/confirmation",
+            to=[request.email],
+            context=context,
+            language=request.mail_language,
+        )
     consulent = SiteSettings.load().consulent_email
     if consulent:
         # Only that there is a new request, never its content.

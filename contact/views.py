@@ -41,7 +41,9 @@ class ContactView(FormView):
         question = self.about_question
         if question and not fields["phase"]:
             fields["phase"] = question.phase  # for the overview; the parent's own choice wins
-        contact_request = contact_request_create(about_question=question, **fields)
+        contact_request = contact_request_create(
+            about_question=question, mail_language=self.request.LANGUAGE_CODE, **fields
+        )
         self.request.session[SESSION_KEY] = contact_request.pk
         return redirect("contact:thanks")
 

@@ -52,6 +52,37 @@ def erase_personal_data(email):
     )
 
 
+def privacy_facts():
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    from oudersteunpunt.privacy import DataFacts
+
+    from .forms import SignupForm
+
+    days = settings.EVENT_SIGNUP_RETENTION_DAYS
+    return [
+        DataFacts(
+            order=20,
+            title=_("Aanmelding voor een activiteit"),
+            form=SignupForm,
+            purpose=_(
+                "Zodat we weten wie er komt, je een bevestiging en herinnering kunnen sturen en je kunnen bellen "
+                "als het niet doorgaat."
+            ),
+            retention=ngettext(
+                "We wissen je naam, e-mailadres, telefoonnummer en opmerking %(days)s dag na de activiteit. "
+                "Alleen het aantal deelnemers blijft.",
+                "We wissen je naam, e-mailadres, telefoonnummer en opmerking %(days)s dagen na de activiteit. "
+                "Alleen het aantal deelnemers blijft.",
+                days,
+            )
+            % {"days": days},
+        )
+    ]
+
+
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Agenda")
@@ -65,4 +96,6 @@ class EventsConfig(AppConfig):
         registry.register_home_block(20, "events/home_block.html", home_context)
         registry.register_demo_loader(20, "events", demo_load)
         registry.register_sitemap("agenda", EventSitemap)
+        registry.register_robots_disallow("agenda/afmelden/")
+        registry.register_personal_data_facts(privacy_facts)
         registry.register_personal_data("aanmeldingen", export=export_personal_data, erase=erase_personal_data)

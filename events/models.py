@@ -1,6 +1,7 @@
 import secrets
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -186,6 +187,9 @@ class Signup(models.Model):
     people = models.PositiveSmallIntegerField(_("aantal personen"), choices=[(1, "1"), (2, "2")], default=1)
     remarks = models.TextField(_("wat heb je nodig om te kunnen komen?"), max_length=1000, blank=True)
     consent = models.BooleanField(_("toestemming"), default=False)
+    mail_language = models.CharField(
+        _("taal van de mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONFIRMED)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)

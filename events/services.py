@@ -67,12 +67,15 @@ def _mail(signup, template):
         template=template,
         to=[signup.email],
         context={"signup": signup, "event": signup.event, "online_url": online_url},
+        language=signup.mail_language,
         attachments=attachments,
     )
 
 
 @transaction.atomic
-def signup_create(*, event: Event, name, email, phone="", role=Role.PARENT, people=1, remarks="") -> SignupResult:
+def signup_create(
+    *, event: Event, name, email, phone="", role=Role.PARENT, people=1, remarks="", mail_language=""
+) -> SignupResult:
     event = Event.objects.select_for_update().get(pk=event.pk)
     existing = Signup.objects.active().filter(event=event, email__iexact=email).first()
     if existing:
@@ -90,6 +93,7 @@ def signup_create(*, event: Event, name, email, phone="", role=Role.PARENT, peop
         people=people,
         remarks=remarks,
         consent=True,
+        mail_language=mail_language or settings.LANGUAGE_CODE,
         status=Signup.Status.CONFIRMED if fits else Signup.Status.WAITING,
     )
     _mail(signup, "events/email/confirmed" if fits else "events/email/waiting")

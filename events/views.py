@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from oudersteunpunt.spam import is_rate_limited
+from oudersteunpunt.views import noindex
 
 from .forms import SignupForm
 from .ical import event_calendar
@@ -43,6 +44,7 @@ def event_detail(request, slug):
                 result = signup_create(
                     event=event,
                     **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
+                    mail_language=request.LANGUAGE_CODE,
                 )
                 request.session[SESSION_KEY] = [result.signup.pk, result.already_signed_up]
                 return redirect("events:thanks", slug=event.slug)
@@ -57,6 +59,7 @@ def signup_thanks(request, slug):
     return render(request, "events/signup_thanks.html", {"signup": signup, "event": signup.event, "already": already})
 
 
+@noindex
 def signup_cancel_view(request, token):
     """Mail scanners follow links, so a GET only asks; the POST cancels."""
     signup = Signup.objects.select_related("event").filter(token=token).first()

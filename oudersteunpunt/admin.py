@@ -69,7 +69,26 @@ class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "phone", "email", "opening_hours"]
+    list_display = ["__str__", "name", "partnership_name", "phone", "email"]
+    fieldsets = [
+        (
+            _("Organisatie"),
+            {"fields": ["name", "partnership_name", "address", "kvk_number", "municipalities", "logo"]},
+        ),
+        (_("Contact"), {"fields": ["phone", "email", "opening_hours", "consulent_name", "consulent_title"]}),
+        (_("Meldingen"), {"fields": ["consulent_email"]}),
+        (
+            _("Toegankelijkheidsverklaring"),
+            {
+                "fields": [
+                    "accessibility_status",
+                    "accessibility_date",
+                    "accessibility_checks",
+                    "accessibility_problems",
+                ]
+            },
+        ),
+    ]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteSettings.objects.exists()

@@ -3,6 +3,8 @@
 Everything here is written so that running it twice changes nothing.
 """
 
+from datetime import date
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -94,17 +96,8 @@ gebruikt.</p>
         """
 <p>Je hebt geen account nodig om deze website te gebruiken. We gebruiken geen cookies om je te volgen en we
 laden niets van andere websites. Daarom zie je ook geen cookiemelding.</p>
-<h2>Wat bewaren we?</h2>
-<ul>
-<li><strong>Aanmelding voor een café</strong>: je naam, e-mailadres en eventueel je telefoonnummer. We wissen
-deze gegevens kort na de bijeenkomst. Alleen het aantal deelnemers blijft bewaard.</li>
-<li><strong>Aanvraag voor een buddy</strong> en <strong>vraag aan de consulent</strong>: wat je ons vertelt,
-zodat we je kunnen helpen. Alleen de consulent kan dit zien. Na afloop maken we de gegevens anoniem.</li>
-<li><strong>Zoeken en "heeft dit geholpen?"</strong>: we tellen alleen woorden en antwoorden, nooit wie het was.</li>
-</ul>
-<h2>Jouw rechten</h2>
-<p>Je mag altijd vragen welke gegevens we van je hebben, en vragen om ze te wissen. Stuur ons een bericht via de
-contactpagina; we regelen het binnen vier weken.</p>
+<p>Zoek je iets, of klik je op "heeft dit geholpen?", dan tellen we alleen de woorden en antwoorden, nooit wie
+het was.</p>
 """,
     ),
     "toegankelijkheid": (
@@ -112,13 +105,8 @@ contactpagina; we regelen het binnen vier weken.</p>
         "Deze website moet voor iedereen te gebruiken zijn.",
         """
 <p>We willen dat iedere ouder deze website kan gebruiken: op een telefoon, met alleen een toetsenbord, met een
-schermlezer of met grote letters.</p>
-<ul>
-<li>We schrijven in eenvoudige taal (taalniveau B1).</li>
-<li>De website werkt ook zonder JavaScript.</li>
-<li>We toetsen elke pagina automatisch aan de richtlijnen WCAG 2.1 niveau AA.</li>
-</ul>
-<p>Loop je toch ergens tegenaan? Laat het ons weten via de contactpagina. We lossen het zo snel mogelijk op.</p>
+schermlezer of met grote letters. We schrijven in eenvoudige taal (taalniveau B1) en de website werkt ook zonder
+JavaScript.</p>
 """,
     ),
 }
@@ -133,6 +121,48 @@ def load_pages():
         settings.email = "oudersteunpunt@example.org"
         settings.opening_hours = "Maandag, dinsdag en donderdag van 9.00 tot 15.00 uur"
         settings.consulent_email = "consulent@example.org"
+        settings.save()
+
+
+# A made-up organisation: no real samenwerkingsverband, address or KvK number.
+DEMO_ORGANISATION = {
+    "name": "Oudersteunpunt Lindewaarde",
+    "partnership_name": "Samenwerkingsverband Passend Onderwijs Lindewaarde",
+    "address": "Voorbeeldstraat 12\n1234 AB Lindewaarde",
+    "kvk_number": "00000000",
+    "municipalities": "Lindewaarde\nBeekveld\nHeidedorp\nMolenwijk",
+    "consulent_name": "Carla Voorbeeld",
+    "consulent_title": "Consulent passend onderwijs",
+    "accessibility_status": SiteSettings.AccessibilityStatus.PARTIAL,
+    "accessibility_date": date(2026, 11, 25),
+    "accessibility_checks": (
+        "axe-core (WCAG 2.1 A en AA) op alle vaste pagina's, in het Nederlands en het Engels, bij elke testrun "
+        "in een echte browser: geen fouten (25 november 2026).\n"
+        "Lighthouse 12, mobiel, op de startpagina, de privacypagina en deze pagina: toegankelijkheid 100 van de 100 "
+        "(25 november 2026).\n"
+        "W3C Nu Html Checker op alle openbare pagina's in beide talen en op alle soorten mail: geen fouten "
+        "(25 november 2026).\n"
+        "Een automatische test controleert dat je met de Tab-toets meteen naar de inhoud kunt springen."
+    ),
+    "accessibility_problems": (
+        "De website is nog niet met de hand onderzocht door een deskundige (volgens WCAG-EM). Automatische "
+        "toetsen vinden maar een deel van de problemen.\n"
+        "Vragen, activiteiten en andere teksten die we zelf schrijven zijn alleen in het Nederlands, ook op de "
+        "Engelse website."
+    ),
+}
+
+
+def load_organisation():
+    """Fill in what is still empty, so an organisation's own details are never overwritten."""
+    settings = SiteSettings.load()
+    changed = False
+    for name, value in DEMO_ORGANISATION.items():
+        current = getattr(settings, name)
+        if not current or current == SiteSettings._meta.get_field(name).default:
+            setattr(settings, name, value)
+            changed = True
+    if changed:
         settings.save()
 
 
@@ -157,4 +187,5 @@ def load_users():
 
 def load(stdout, scale=1):
     load_pages()
+    load_organisation()
     load_users()

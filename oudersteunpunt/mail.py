@@ -10,29 +10,41 @@ again later.
 import base64
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import make_msgid
 from django.db.models import Q
 from django.db.transaction import on_commit
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import QueuedMail
+from .models import QueuedMail, SiteSettings
 
 logger = logging.getLogger(__name__)
 CLAIM_SECONDS = 120
 
 
+def mail_language(language):
+    """The recipient's language if the site speaks it, else the site's own."""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def mail_domain():
+    """The right-hand side of Message-IDs: the site's own host, never the machine's name."""
+    return urlsplit(settings.SITE_URL).hostname or settings.ALLOWED_HOSTS[0].lstrip(".")
+
+
 def render_mail(template, context, language=None):
-    language = language or settings.LANGUAGE_CODE
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language):
+    """Subject, text and HTML in the recipient's language; links (``reverse``) follow it too."""
+    context = {"site_url": settings.SITE_URL, "site_settings": SiteSettings.load(), **context}
+    with translation.override(mail_language(language)):
         subject = render_to_string(f"{template}_subject.txt", context)
+        # Like PasswordResetForm.send_mail: a subject is one line.
+        subject = " ".join(subject.split())
         body = render_to_string(f"{template}.txt", context)
-        html = render_to_string(f"{template}.html", context)
-    # Like PasswordResetForm.send_mail: a subject is one line.
-    subject = " ".join(subject.split())
+        html = render_to_string(f"{template}.html", {**context, "subject": subject})
     return subject, body, html
 
 
@@ -69,7 +81,13 @@ def deliver(pk):
     if not _claim(pk):
         return False
     mail = QueuedMail.objects.get(pk=pk)
-    message = EmailMultiAlternatives(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, mail.to)
+    message = EmailMultiAlternatives(
+        mail.subject,
+        mail.body,
+        settings.DEFAULT_FROM_EMAIL,
+        mail.to,
+        headers={"Message-ID": make_msgid(domain=mail_domain())},
+    )
     if mail.html:
         message.attach_alternative(mail.html, "text/html")
     for item in mail.attachments:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,6 +28,13 @@ class ParentContact(models.Model):
     )
     phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True, validators=[phone_validator])
     email = models.EmailField(_("e-mailadres"), max_length=200, blank=True)
+    mail_language = models.CharField(
+        _("taal van de mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van de website toen de ouder het formulier stuurde."),
+    )
 
     class Meta:
         abstract = True
@@ -109,10 +117,54 @@ class Page(models.Model):
 
 
 class SiteSettings(models.Model):
-    """How parents reach the Oudersteunpunt: one row, edited in the admin."""
+    """Who runs the site and how parents reach it: one row, edited in the admin.
+
+    Everything that names the organisation (header, footer, mails, the privacy
+    and accessibility pages, structured data) reads it from here, so another
+    samenwerkingsverband can take the software into use without editing templates.
+    """
 
     CACHE_KEY = "site-settings"
 
+    class AccessibilityStatus(models.TextChoices):
+        # The three statuses of the Dutch model statement (modelverklaring toegankelijkheid).
+        COMPLIES = "voldoet", _("voldoet")
+        PARTIAL = "gedeeltelijk", _("voldoet gedeeltelijk")
+        NOT = "niet", _("voldoet niet")
+
+    name = models.CharField(
+        _("naam van het Oudersteunpunt"),
+        max_length=120,
+        default="Oudersteunpunt",
+        help_text=_("Zo heet het steunpunt op de website en in de mails."),
+    )
+    partnership_name = models.CharField(
+        _("naam van het samenwerkingsverband"),
+        max_length=200,
+        blank=True,
+        help_text=_("Het samenwerkingsverband passend onderwijs dat het Oudersteunpunt mogelijk maakt."),
+    )
+    address = models.TextField(
+        _("adres"), max_length=300, blank=True, help_text=_("Straat en huisnummer, postcode en plaats.")
+    )
+    kvk_number = models.CharField(_("KvK-nummer"), max_length=20, blank=True)
+    municipalities = models.TextField(
+        _("gemeenten in de regio"), max_length=1000, blank=True, help_text=_("Eén gemeente per regel.")
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logo/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("Mag leeg blijven. JPG, PNG of WebP, het liefst vierkant."),
+    )
+    consulent_name = models.CharField(_("naam van de consulent"), max_length=120, blank=True)
+    consulent_title = models.CharField(
+        _("functie van de consulent"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld: consulent passend onderwijs."),
+    )
     phone = models.CharField(
         _("telefoonnummer"), max_length=40, blank=True, help_text=_("Zoals ouders het moeten intoetsen.")
     )
@@ -129,6 +181,25 @@ class SiteSettings(models.Model):
         help_text=_("Hier komt een melding als er een nieuwe vraag of aanvraag binnenkomt (zonder inhoud)."),
     )
 
+    accessibility_status = models.CharField(
+        _("toegankelijkheid: status"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.PARTIAL,
+        help_text=_("Voldoet de website aan WCAG 2.1 niveau AA? 'Voldoet' mag pas na een volledig onderzoek."),
+    )
+    accessibility_date = models.DateField(_("toegankelijkheid: datum van de verklaring"), null=True, blank=True)
+    accessibility_checks = models.TextField(
+        _("toegankelijkheid: hoe is het onderzocht?"),
+        blank=True,
+        help_text=_("Welke controles, wanneer, en wat eruit kwam. Eén controle per regel."),
+    )
+    accessibility_problems = models.TextField(
+        _("toegankelijkheid: bekende problemen"),
+        blank=True,
+        help_text=_("Wat nog niet goed werkt, en wanneer het opgelost is. Eén probleem per regel."),
+    )
+
     class Meta:
         verbose_name = _("contactgegevens")
         verbose_name_plural = _("contactgegevens")
@@ -139,8 +210,24 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        new_logo = bool(self.logo) and not self.logo._committed
         super().save(*args, **kwargs)
+        if new_logo:
+            shrink(self.logo)
+            super().save(update_fields=["logo"])
         cache.delete(self.CACHE_KEY)
+
+    def municipality_list(self):
+        return [line.strip() for line in self.municipalities.splitlines() if line.strip()]
+
+    def accessibility_check_list(self):
+        return [line.strip() for line in self.accessibility_checks.splitlines() if line.strip()]
+
+    def accessibility_problem_list(self):
+        return [line.strip() for line in self.accessibility_problems.splitlines() if line.strip()]
+
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
 
     @classmethod
     def load(cls):

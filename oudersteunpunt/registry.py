@@ -39,6 +39,8 @@ sitemaps: dict[str, Any] = {}
 personal_data: list[PersonalDataProvider] = []
 overview_providers: list[Callable] = []
 jargon_providers: list[Callable] = []
+robots_disallow: list[str] = []
+personal_data_facts: list[Callable] = []
 
 
 def register_home_block(order, template, get_context=None):
@@ -57,6 +59,16 @@ def register_sitemap(name, sitemap):
 
 def register_personal_data(name, *, export, erase):
     personal_data.append(PersonalDataProvider(name, export, erase))
+
+
+def register_robots_disallow(*paths):
+    """Addresses (without language prefix, e.g. ``"agenda/afmelden/"``) search engines should skip."""
+    robots_disallow.extend(paths)
+
+
+def register_personal_data_facts(facts):
+    """``facts()`` returns ``privacy.DataFacts`` for the privacy page: what a form stores, why, how long."""
+    personal_data_facts.append(facts)
 
 
 def register_overview(provider):

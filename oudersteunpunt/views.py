@@ -1,14 +1,44 @@
+import json
+from functools import wraps
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from . import registry
-from .models import Page
+from . import privacy, registry
+from .models import Page, SiteSettings
+
+
+def organisation_jsonld(request):
+    """schema.org data about who runs the site, for search engines; from the site settings."""
+    site = SiteSettings.load()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": site.name,
+        "url": request.build_absolute_uri("/"),
+        "logo": request.build_absolute_uri(site.logo.url if site.logo else static("img/logo.svg")),
+    }
+    if site.partnership_name:
+        data["parentOrganization"] = {"@type": "Organization", "name": site.partnership_name}
+    if site.address:
+        data["address"] = ", ".join(site.address_lines())
+    if site.phone:
+        data["telephone"] = site.phone
+    if site.email:
+        data["email"] = site.email
+    if site.municipality_list():
+        data["areaServed"] = site.municipality_list()
+    # Inside <script>: no "<", ">" or "&" may end the element early.
+    return json.dumps(data, ensure_ascii=False).translate(
+        {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+    )
 
 
 class HomeView(TemplateView):
@@ -16,6 +46,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["organisation_jsonld"] = organisation_jsonld(self.request)
         context["blocks"] = [
             {"template": block.template, **block.get_context(self.request)} for block in registry.home_blocks
         ]
@@ -25,7 +56,13 @@ class HomeView(TemplateView):
 def page_detail(request, slug):
     pages = Page.objects.all() if request.user.has_perm("oudersteunpunt.view_page") else Page.objects.published()
     page = get_object_or_404(pages, slug=slug)
-    return render(request, "pages/page_detail.html", {"page": page})
+    context = {"page": page}
+    if slug == "privacy":
+        context["data_facts"] = privacy.all_facts()
+    elif slug == "toegankelijkheid":
+        context["response_days"] = settings.OSP_RESPONSE_TARGET_WORKING_DAYS
+    # A page may add a part the site writes itself (privacy, accessibility) to the admin's text.
+    return render(request, [f"pages/{slug}.html", "pages/page_detail.html"], context)
 
 
 @require_GET
@@ -42,16 +79,30 @@ def health(request):
     return JsonResponse({"status": "ok"})
 
 
+# Private addresses of the core; the parts add theirs through the registry.
+ROBOTS_DISALLOW = ["beheer/", "account/"]
+
+
+def noindex(view):
+    """Pages behind a private link (a token in the address): never in a search engine."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /beheer/",
-        "Disallow: /account/",
-        "Disallow: /agenda/afmelden/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
+    # Every language has its own prefix (none for Dutch, /en/ for English).
+    prefixes = ["/" if code == settings.LANGUAGE_CODE else f"/{code}/" for code, _name in settings.LANGUAGES]
+    paths = [*ROBOTS_DISALLOW, *registry.robots_disallow]
+    lines = ["User-agent: *", *(f"Disallow: {prefix}{path}" for prefix in prefixes for path in paths)]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
