@@ -35,7 +35,13 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     )
     from contact.services import contact_request_create
     from events.models import Signup
-    from events.services import event_cancel, send_event_reminders, signup_cancel, signup_create
+    from events.services import (
+        event_announce_new_time,
+        event_cancel,
+        send_event_reminders,
+        signup_cancel,
+        signup_create,
+    )
     from oudersteunpunt.models import SiteSettings
     from tests.factories import BuddyProfileFactory, EventFactory, MunicipalityFactory
 
@@ -58,6 +64,9 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     signup_create(event=event, name="Piet", email="piet@example.org", mail_language=language)
     signup_cancel(token=first.token)  # Piet moves up
     send_event_reminders(now=event.starts_at - datetime.timedelta(hours=2))
+    event.starts_at += datetime.timedelta(hours=1)
+    event.save()
+    event_announce_new_time(event=event)
     event_cancel(event=event)
     assert Signup.objects.filter(event=event).count() == 2
 
