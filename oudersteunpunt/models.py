@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -147,7 +148,12 @@ class SiteSettings(models.Model):
     address = models.TextField(
         _("adres"), max_length=300, blank=True, help_text=_("Straat en huisnummer, postcode en plaats.")
     )
-    kvk_number = models.CharField(_("KvK-nummer"), max_length=20, blank=True)
+    kvk_number = models.CharField(
+        _("KvK-nummer"),
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers, zonder spaties."))],
+    )
     municipalities = models.TextField(
         _("gemeenten in de regio"), max_length=1000, blank=True, help_text=_("Eén gemeente per regel.")
     )

@@ -183,3 +183,15 @@ def test_logo_from_the_settings_in_the_header(client, organisation):
     header = html[: html.index("</header>")]
     assert f'src="{SiteSettings.load().logo.url}"' in header
     assert SiteSettings.load().logo.width <= 1600  # made smaller like page images
+
+
+def test_a_wrong_kvk_number_gets_a_clear_message(client, site_settings):
+    from tests.factories import StaffFactory
+
+    client.force_login(StaffFactory(role="netwerkgroep"))
+    url = "/beheer/oudersteunpunt/sitesettings/1/change/"
+    data = {"name": "Oudersteunpunt", "kvk_number": "1234 567", "accessibility_status": "voldoet"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Een KvK-nummer heeft 8 cijfers" in response.content.decode()
+    assert 'value="1234 567"' in response.content.decode()

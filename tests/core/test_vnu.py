@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 
 from tests.core.mail_kinds import produce_every_mail_kind
 
@@ -36,10 +37,21 @@ EXTRA_PAGES = [
 EXTRA_PAGES += ["/niet-hier/"]
 
 
+def private_link_pages():
+    """The pages a parent opens from a mail: a cancel link and an evaluation link."""
+    from buddies.models import Match
+    from events.models import Signup
+
+    signup = Signup.objects.filter(event__cancelled_at__isnull=True).first()
+    match = Match.objects.filter(state=Match.State.ENDED).first()
+    pages = [reverse("events:cancel", args=[signup.token])] if signup else []
+    return pages + ([reverse("buddies:evaluation", args=[match.evaluation_token])] if match else [])
+
+
 def public_pages(client):
     sitemap = client.get("/sitemap.xml")
     found = [urlsplit(loc.text).path for loc in ET.fromstring(sitemap.content).iter() if loc.tag.endswith("loc")]
-    paths = dict.fromkeys(found + EXTRA_PAGES)
+    paths = dict.fromkeys(found + EXTRA_PAGES + private_link_pages())
     return list(dict.fromkeys([*paths, *(f"/en{path}" for path in paths)]))
 
 
