@@ -79,7 +79,8 @@ def test_nul_in_a_path_is_refused(address):
 def test_control_characters_in_an_address_give_400(address):
     response = Client(raise_request_exception=False).get(address)
     assert response.status_code == 400
-    assert "Dit adres klopt niet" in response.content.decode()
+    message = "This address is not right" if address.startswith("/en/") else "Dit adres klopt niet"
+    assert message in response.content.decode()
 
 
 def test_posted_question_slug_with_nul_is_ignored(site_settings):
