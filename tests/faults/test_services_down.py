@@ -5,9 +5,11 @@ Outages are a closed port, never a stopped shared service: Redis at
 stop and start again, to prove the site goes back to it by itself.
 """
 
+import contextlib
 import json
 import logging
 import shutil
+import socket
 import sqlite3
 import subprocess
 import time
@@ -216,6 +218,28 @@ def test_the_site_goes_back_to_redis_by_itself(settings, tmp_path, monkeypatch, 
         assert "Redis cannot be reached" in caplog.text and "Redis answers again" in caplog.text
     finally:
         stop(process)
+
+
+def test_a_redis_that_never_answers_costs_one_timeout_not_one_per_call(settings, content, monkeypatch):
+    """A socket that accepts and stays silent: after the first timeout the process stops asking for a while."""
+    monkeypatch.setattr(FallbackRedisCache, "RETRY_SECONDS", 600)  # longer than this test, however slow the machine
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0)
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{listener.getsockname()[1]}/0")
+    settings.PAGE_CACHE_SECONDS = 120
+    accepted = []
+    try:
+        client = Client()
+        for url in public_urls(content)[:8]:
+            assert client.get(url).status_code == 200, url
+            with contextlib.suppress(BlockingIOError):
+                while True:
+                    accepted.append(listener.accept()[0])
+        assert len(accepted) == 1
+    finally:
+        for connection in accepted:
+            connection.close()
+        listener.close()
 
 
 class TestRealServer:
