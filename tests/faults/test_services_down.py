@@ -242,12 +242,13 @@ def test_a_redis_that_never_answers_costs_one_timeout_not_one_per_call(settings,
         listener.close()
 
 
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    return prepare(tmp_path_factory.mktemp("faults"))
+
+
 class TestRealServer:
     """Through gunicorn, with the services at a closed port from the start."""
-
-    @pytest.fixture(scope="class")
-    def prepared(self, tmp_path_factory):
-        return prepare(tmp_path_factory.mktemp("faults"))
 
     def test_redis_at_a_closed_port(self, prepared, tmp_path):
         with gunicorn(prepared, tmp_path, REDIS_URL=CLOSED_REDIS) as browser:

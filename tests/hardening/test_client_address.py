@@ -91,12 +91,13 @@ def test_a_rate_limited_form_keeps_what_was_typed(settings):
     assert ContactRequest.objects.count() == 1
 
 
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    return prepare(tmp_path_factory.mktemp("proxy"))
+
+
 class TestThroughGunicorn:
     """REMOTE_ADDR as gunicorn really gives it: the proxy (here the test) at 127.0.0.1."""
-
-    @pytest.fixture(scope="class")
-    def prepared(self, tmp_path_factory):
-        return prepare(tmp_path_factory.mktemp("proxy"))
 
     def test_parents_counted_apart_and_forged_entries_ignored(self, prepared, tmp_path):
         with gunicorn(
