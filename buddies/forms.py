@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PERSON_ERRORS, PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin, PlainTextFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import BuddyProfile, BuddyRequest, Evaluation, MeetingWay
 
 
 class BuddyRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
-    consent = forms.BooleanField(
+    consent = ConsentField(
         label=_("Het Oudersteunpunt mag mijn gegevens bewaren om een buddy te zoeken."),
         help_text=_("Alleen de consulent en de buddy die je helpt zien wat je hier schrijft."),
         error_messages={"required": _("Zonder je toestemming kunnen we je aanvraag niet bewaren.")},
@@ -121,7 +121,7 @@ class EndMatchForm(forms.Form):
     )
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(PlainTextFormMixin, forms.ModelForm):
     would_recommend = forms.TypedChoiceField(
         label=_("Zou je een buddy aanraden aan een andere ouder?"),
         choices=[("1", _("ja")), ("0", _("nee"))],

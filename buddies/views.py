@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from oudersteunpunt.spam import is_rate_limited
+from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.views import noindex
 
 from .forms import BuddyProfileForm, BuddyRequestForm, DeclineForm, EndMatchForm, EvaluationForm
@@ -26,10 +26,12 @@ SESSION_KEY = "buddies_last_request"
 
 def index(request):
     form = BuddyRequestForm(request.POST or None)
+    status = 200
     if request.method == "POST":
-        if is_rate_limited(request, "buddy"):
-            return render(request, "429.html", status=429)
-        if form.is_valid():
+        if error := rate_limit_error(request, "buddy"):
+            form.add_error(None, error)  # shown above the form, which keeps what was typed
+            status = 429
+        elif form.is_valid():
             fields = {
                 k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started", "themes")
             }
@@ -44,7 +46,7 @@ def index(request):
         .exclude(introduction="")
         .only("first_name", "introduction")
     )
-    return render(request, "buddies/index.html", {"form": form, "buddies": shown})
+    return render(request, "buddies/index.html", {"form": form, "buddies": shown}, status=status)
 
 
 def thanks(request):

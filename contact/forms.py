@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PERSON_ERRORS, PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import ContactRequest
 
 
 class ContactRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
-    consent = forms.BooleanField(
+    consent = ConsentField(
         label=_("Het Oudersteunpunt mag mijn gegevens bewaren om mij te helpen."),
         help_text=_("Alleen de consulent leest je vraag. Na afloop maken we je gegevens anoniem."),
         error_messages={"required": _("Zonder je toestemming kunnen we je vraag niet bewaren.")},

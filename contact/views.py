@@ -4,7 +4,8 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView
 
 from faq.models import Question
-from oudersteunpunt.spam import is_rate_limited
+from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.validators import has_control_characters
 
 from .forms import ContactRequestForm
 from .models import ContactRequest
@@ -20,7 +21,7 @@ class ContactView(FormView):
     @cached_property
     def about_question(self):
         slug = self.request.GET.get("vraag") or self.request.POST.get("vraag")
-        if not slug or len(slug) > 200:
+        if not slug or len(slug) > 200 or has_control_characters(slug):  # a posted NUL never reaches PostgreSQL
             return None
         return Question.objects.published().filter(slug=slug).only("title", "slug", "phase_id").first()
 
@@ -32,8 +33,10 @@ class ContactView(FormView):
         return super().get_context_data(about_question=self.about_question, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if is_rate_limited(request, "contact"):
-            return render(request, "429.html", status=429)
+        if error := rate_limit_error(request, "contact"):
+            form = self.get_form()
+            form.add_error(None, error)  # shown above the form, which keeps what was typed
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):

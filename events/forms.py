@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PERSON_ERRORS, PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import Audience, Role, Signup
 
 
 class SignupForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
-    consent = forms.BooleanField(
+    consent = ConsentField(
         label=_("Het Oudersteunpunt mag mijn gegevens bewaren tot kort na de bijeenkomst."),
         error_messages={"required": _("Zonder je toestemming kunnen we je aanmelding niet bewaren.")},
     )

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from oudersteunpunt.spam import is_rate_limited
+from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.views import noindex
 
 from .forms import SignupForm
@@ -35,12 +35,14 @@ def event_detail(request, slug):
     event = get_object_or_404(published_events(), slug=slug)
     closed = event.signup_closed_reason()
     form = None
+    status = 200
     if not closed:
         form = SignupForm(request.POST or None, event=event)
         if request.method == "POST":
-            if is_rate_limited(request, "signup"):
-                return render(request, "429.html", status=429)
-            if form.is_valid():
+            if error := rate_limit_error(request, "signup"):
+                form.add_error(None, error)  # shown above the form, which keeps what was typed
+                status = 429
+            elif form.is_valid():
                 result = signup_create(
                     event=event,
                     **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
@@ -48,7 +50,7 @@ def event_detail(request, slug):
                 )
                 request.session[SESSION_KEY] = [result.signup.pk, result.already_signed_up]
                 return redirect("events:thanks", slug=event.slug)
-    return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed})
+    return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed}, status=status)
 
 
 def signup_thanks(request, slug):

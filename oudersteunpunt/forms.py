@@ -1,7 +1,10 @@
 """Pieces the public forms of every part share."""
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+
+from .validators import no_control_characters
 
 # The messages every public form gives for a name and an e-mail address.
 PERSON_ERRORS = {
@@ -16,7 +19,34 @@ PERSON_ERRORS = {
 }
 
 
-class PersonFormMixin:
+class ConsentCheckbox(forms.CheckboxInput):
+    """Ticked only when the browser sends what a ticked box sends ("on").
+
+    Django's checkbox counts every other value, "off" and "0" too, as ticked:
+    consent must not be given by a value nobody chose.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == "on"
+
+
+class ConsentField(forms.BooleanField):
+    widget = ConsentCheckbox
+
+
+class PlainTextFormMixin:
+    """Every text field of a public form refuses control characters (NUL among them) with one clear message."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+                ] + [no_control_characters]
+
+
+class PersonFormMixin(PlainTextFormMixin):
     """A name without mark-up, and the phone number or address for the chosen way of contact.
 
     Forms with a ``contact_method`` field ("phone" or "email") get the matching

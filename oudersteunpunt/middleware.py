@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.shortcuts import render
+
+from .validators import has_control_characters
 
 
 class PermissionsPolicyMiddleware:
@@ -11,3 +14,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class ControlCharactersMiddleware:
+    """An address with a control character (NUL among them) is refused with 400.
+
+    No link of the site contains one, and a NUL in a lookup makes PostgreSQL
+    refuse the query: better one check here than one in every view.
+    Form fields check their own text (oudersteunpunt.forms.PlainTextFormMixin).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        parts = [request.path_info]
+        for key, values in request.GET.lists():
+            parts += [key, *values]
+        if any(has_control_characters(part) for part in parts):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

@@ -5,6 +5,8 @@ form sent faster than a person can type is refused, and a limit per address
 per form that holds across workers when the cache is shared (Redis).
 """
 
+import ipaddress
+import math
 import time
 
 from django import forms
@@ -12,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 SIGNER_SALT = "oudersteunpunt.spam.started"
 
@@ -66,11 +69,33 @@ def parse_rate(rate):
 
 
 def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
+    """The address of the visitor's device, as far as the site can trust it.
+
+    Each of the ``TRUSTED_PROXY_COUNT`` proxies in front of the site appends the
+    address it got the request from to ``X-Forwarded-For``; everything to the
+    left of those entries was written by the visitor and is ignored. Without
+    trusted proxies the header is ignored altogether. Rate limits, the vote
+    counter and allauth's limits (``accounts.AccountAdapter``) all use this.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count <= 0 or not forwarded:
+        return address
+    hops = [hop.strip() for hop in forwarded.split(",")]
+    candidate = hops[-min(count, len(hops))]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:  # not written by a proxy of ours
+        return address
 
 
 def is_rate_limited(request, scope, rate=None):
-    """Count one attempt for this address and scope; True once over the limit."""
+    """Count one attempt for this address and scope; True once over the limit.
+
+    With Redis the count is shared by all workers; while Redis is down the
+    cache (oudersteunpunt.cache) counts in this process alone and says so in the log.
+    """
     limit, period = parse_rate(rate or settings.OSP_FORM_RATE_LIMIT)
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_address(request)}:{window}"
@@ -81,3 +106,18 @@ def is_rate_limited(request, scope, rate=None):
         cache.set(key, 1, period)
         count = 1
     return count > limit
+
+
+def rate_limit_error(request, scope, rate=None):
+    """Count one attempt; over the limit, the message that says when it can be sent again."""
+    if not is_rate_limited(request, scope, rate):
+        return None
+    _limit, period = parse_rate(rate or settings.OSP_FORM_RATE_LIMIT)
+    minutes = max(1, math.ceil((period - time.time() % period) / 60))
+    return ngettext(
+        "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
+        "Over %(minutes)d minuut kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
+        "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
+        "Over %(minutes)d minuten kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
+        minutes,
+    ) % {"minutes": minutes}

@@ -1,12 +1,16 @@
 import json
+import sys
+import time
 from functools import wraps
 
 from django.conf import settings
-from django.db import connection
+from django.core.cache import cache
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.templatetags.static import static
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -72,10 +76,20 @@ def media(request, path):
 
 
 @require_GET
+@never_cache
 def health(request):
-    """For the load balancer: the app answers and the database is reachable."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """For the load balancer: 503 when a form cannot be stored, "degraded" when only the cache is down.
+
+    Without the cache the site still serves (slower) and stores forms, so the
+    load balancer must keep sending visitors; without the database it must not.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "down", "database": "down"}, status=503)
+    if not cache_reachable():
+        return JsonResponse({"status": "degraded", "cache": "down"})
     return JsonResponse({"status": "ok"})
 
 
@@ -93,6 +107,15 @@ def noindex(view):
         return response
 
     return wrapper
+
+
+def cache_reachable():
+    reachable = getattr(cache, "reachable", None)  # Redis answers for itself, not for its stand-in
+    if reachable is not None:
+        return reachable()
+    key = f"health:{time.time_ns()}"
+    cache.set(key, "ok", 10)
+    return cache.get(key) == "ok"
 
 
 @require_GET
@@ -115,7 +138,26 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    # No context processors: the database may be what failed.
-    from django.template import loader
+    """A database outage gets a calm 503; any other failure the 500 page.
 
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    Both are rendered without context processors (they read the database) and
+    say, after a form was sent, that it was not stored and how to reach us.
+    """
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, (OperationalError, InterfaceError))
+    context = {"after_post": request.method == "POST", "phone": phone_number()}
+    response = HttpResponse(
+        loader.get_template("503.html" if unavailable else "500.html").render(context),
+        status=503 if unavailable else 500,
+    )
+    if unavailable:
+        response["Retry-After"] = "60"
+    return response
+
+
+def phone_number():
+    # The site settings come from the cache or the database; either may be what failed.
+    try:
+        return SiteSettings.load().phone
+    except Exception:  # noqa: BLE001 - the error page must render whatever went wrong
+        return ""

@@ -1,4 +1,6 @@
 import os
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +22,7 @@ PRODUCTION = {
 
 
 def run_manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "SESSION_COOKIE_SECURE"}
+    clean = {k: v for k, v in os.environ.items() if k not in {**PRODUCTION, **env} and k != "SESSION_COOKIE_SECURE"}
     clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     clean.pop("CSRF_COOKIE_SECURE", None)
     return subprocess.run(
@@ -37,8 +39,20 @@ def test_refuses_to_start_without_required_setting(missing):
     assert missing in result.stderr
 
 
-def test_deploy_check_passes_with_production_variables():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+def readme_deploy_variables():
+    """The variables the README's deploy steps export, the secret key filled in."""
+    readme = (ROOT / "README.md").read_text()
+    deploy = readme[readme.index("## Deploying") :]
+    statement = re.search(r"^export (.+?[^\\])$", deploy, re.MULTILINE | re.DOTALL).group(1)
+    variables = dict(word.split("=", 1) for word in shlex.split(statement.replace("\\\n", " ")))
+    assert variables["SECRET_KEY"] == "…"
+    return {**variables, "SECRET_KEY": PRODUCTION["SECRET_KEY"]}
+
+
+def test_deploy_check_passes_with_the_readme_variables():
+    env = readme_deploy_variables()
+    assert {"ALLOWED_HOSTS", "SECURE_HSTS_SECONDS", "TRUSTED_PROXY_COUNT"} <= env.keys()
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

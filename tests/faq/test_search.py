@@ -75,7 +75,8 @@ def test_snippet_escapes_html():
 def test_strange_queries_are_calm(client, query):
     QuestionFactory()
     response = client.get("/zoeken/", {"q": query})
-    assert response.status_code == 200
+    # A NUL in an address is refused before the search sees it (tests/hardening/test_nul_bytes.py).
+    assert response.status_code == (400 if query == "\x00" else 200)
     assert "<script>alert" not in response.content.decode()
 
 

@@ -16,14 +16,14 @@ def database_gone():
     return mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("server closed"))
 
 
-def test_dutch_error_page_when_the_database_is_gone(site_settings):
+def test_calm_dutch_503_page_when_the_database_is_gone(site_settings):
     client = Client(raise_request_exception=False)
     PageFactory(slug="disclaimer")
     with database_gone():
         response = client.get("/vragen/")
-    assert response.status_code == 500
+    assert response.status_code == 503
     content = response.content.decode()
-    assert "Er ging iets mis" in content and "Traceback" not in content
+    assert "De website is even niet bereikbaar" in content and "Traceback" not in content
 
 
 def test_cached_read_pages_still_answer_without_database(client, site_settings):

@@ -43,9 +43,8 @@ def test_every_kind_of_response(client):
 
 def test_hsts_and_https_under_production_settings(client, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
-    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     settings.SECURE_SSL_REDIRECT = True
     insecure = client.get("/")
     assert insecure.status_code == 301 and insecure.url.startswith("https://")
     secure = client.get("/", secure=True)
-    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"

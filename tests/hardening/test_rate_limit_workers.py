@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.faults.server import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
@@ -54,7 +56,7 @@ def server(tmp_path):
     }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    port = 8093
+    port = free_port()  # never a fixed port: other test runs share this machine
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "oudersteunpunt.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
