@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from oudersteunpunt.history import HistoryAdminMixin
+
 from .forms import BuddyProfileForm
 from .matching import suggestions
 from .models import (
@@ -65,12 +67,25 @@ class BusyFilter(admin.SimpleListFilter):
 
 
 @admin.register(BuddyProfile)
-class BuddyProfileAdmin(admin.ModelAdmin):
+class BuddyProfileAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["first_name", "email", "active", "trained_on", "load", "show_on_site"]
     list_filter = ["active", BusyFilter, "themes", "municipalities", "languages"]
     search_fields = ["first_name", "user__email", "introduction"]
     filter_horizontal = ["themes", "school_types", "municipalities", "languages"]
     actions = ["send_invitation"]
+    # Only what the buddy tells about themselves; the account and the load stay out.
+    history_fields = [
+        "first_name",
+        "introduction",
+        "themes",
+        "school_types",
+        "municipalities",
+        "languages",
+        "meeting_ways",
+        "show_on_site",
+    ]
+    # A profile belongs to an account: it comes back with the account, not from history.
+    history_recover = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user").with_load()

@@ -9,13 +9,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from oudersteunpunt.admin import RichTextAdminMixin
+from oudersteunpunt.history import HistoryAdminMixin
 
 from .models import Event, EventType, Signup
 from .services import event_cancel
 
 
 @admin.register(EventType)
-class EventTypeAdmin(admin.ModelAdmin):
+class EventTypeAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "for_whom", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -47,7 +48,7 @@ class SignupInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class EventAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "type",

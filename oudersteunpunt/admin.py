@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
+from .history import HistoryAdminMixin
 from .models import Page, QueuedMail, SiteSettings
 
 
@@ -14,7 +15,7 @@ class RichTextAdminMixin:
 
 
 @admin.register(Page)
-class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class PageAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "published", "updated_at"]
     list_filter = ["published"]
     search_fields = ["title", "intro", "body"]

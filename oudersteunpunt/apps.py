@@ -8,9 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import registry
+        from .history import create_initial_versions
 
         registry.register_public_models(self.get_model("Page"), self.get_model("SiteSettings"))
+        post_migrate.connect(create_initial_versions, dispatch_uid="osp-initial-versions")
 
 
 class AdminConfig(DjangoAdminConfig):
