@@ -138,6 +138,7 @@ class HistoryAdminMixin(VersionAdmin):
     """
 
     object_history_template = "admin/history/object_history.html"
+    change_list_template = "admin/history/change_list.html"
     revision_form_template = "admin/history/revision_form.html"
     recover_list_template = "admin/history/recover_list.html"
     recover_form_template = "admin/history/revision_form.html"
