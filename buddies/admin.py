@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -132,6 +133,30 @@ class BuddyProfileAdmin(HistoryAdminMixin, admin.ModelAdmin):
         self.message_user(request, _("Uitnodiging verstuurd."))
 
 
+def follow_up_due(matches):
+    today = timezone.localdate()
+    return matches.filter(state=Match.State.ACTIVE).filter(Q(follow_up_1__lte=today) | Q(follow_up_2__lte=today))
+
+
+def waiting_for_buddy(requests):
+    """Open requests without a buddy proposed, accepted or at work."""
+    busy = Match.objects.filter(state__in=("proposed", "accepted", "active")).values("request")
+    return requests.filter(closed_at__isnull=True).exclude(pk__in=busy)
+
+
+class WaitingFilter(admin.SimpleListFilter):
+    title = _("wacht op een buddy")
+    parameter_name = "wacht"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("ja, nog geen buddy"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return waiting_for_buddy(queryset)
+        return queryset
+
+
 class MatchInline(admin.TabularInline):
     model = Match
     extra = 0
@@ -147,7 +172,7 @@ class MatchInline(admin.TabularInline):
 @admin.register(BuddyRequest)
 class BuddyRequestAdmin(admin.ModelAdmin):
     list_display = ["reference", "name", "municipality", "child_age", "state_display", "created_at"]
-    list_filter = ["municipality", "themes", "school_type", ("closed_at", admin.EmptyFieldListFilter)]
+    list_filter = [WaitingFilter, "municipality", "themes", "school_type", ("closed_at", admin.EmptyFieldListFilter)]
     search_fields = ["reference", "name", "email", "phone"]
     date_hierarchy = "created_at"
     readonly_fields = ["reference", "created_at", "anonymised_at"]
@@ -232,12 +257,7 @@ class FollowUpFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "nu":
-            from django.db.models import Q
-
-            today = timezone.localdate()
-            return queryset.filter(state=Match.State.ACTIVE).filter(
-                Q(follow_up_1__lte=today) | Q(follow_up_2__lte=today)
-            )
+            return follow_up_due(queryset)
         return queryset
 
 
