@@ -5,9 +5,11 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from oudersteunpunt.admin import email_link, phone_link
 from oudersteunpunt.history import HistoryAdminMixin
 
 from .forms import BuddyProfileForm
@@ -115,7 +117,7 @@ class BuddyProfileAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("e-mail"), ordering="user__email")
     def email(self, obj):
-        return obj.user.email
+        return email_link(obj.user.email)
 
     @admin.display(description=_("ouders nu / max"))
     def load(self, obj):
@@ -171,11 +173,11 @@ class MatchInline(admin.TabularInline):
 
 @admin.register(BuddyRequest)
 class BuddyRequestAdmin(admin.ModelAdmin):
-    list_display = ["reference", "name", "municipality", "child_age", "state_display", "created_at"]
+    list_display = ["reference", "name", "reach", "municipality", "child_age", "state_display", "created_at"]
     list_filter = [WaitingFilter, "municipality", "themes", "school_type", ("closed_at", admin.EmptyFieldListFilter)]
     search_fields = ["reference", "name", "email", "phone"]
     date_hierarchy = "created_at"
-    readonly_fields = ["reference", "created_at", "anonymised_at"]
+    readonly_fields = ["reference", "created_at", "anonymised_at", "reach"]
     filter_horizontal = ["themes"]
     inlines = [MatchInline]
     fieldsets = [
@@ -189,6 +191,7 @@ class BuddyRequestAdmin(admin.ModelAdmin):
                     "contact_method",
                     "email",
                     "phone",
+                    "reach",
                     "municipality",
                     "child_age",
                     "school_type",
@@ -203,6 +206,10 @@ class BuddyRequestAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("municipality").prefetch_related("matches")
+
+    @admin.display(description=_("bellen of mailen"))
+    def reach(self, obj):
+        return format_html("{}<br>{}", phone_link(obj.phone), email_link(obj.email))
 
     @admin.display(description=_("stand"))
     def state_display(self, obj):

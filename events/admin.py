@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.admin import RichTextAdminMixin
+from oudersteunpunt.admin import RichTextAdminMixin, email_link, phone_link
 from oudersteunpunt.history import HistoryAdminMixin
 
 from .models import Event, EventType, Signup
@@ -219,9 +219,13 @@ class EventAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
 
 @admin.register(Signup)
 class SignupAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "event", "role", "people", "status", "created_at"]
+    list_display = ["__str__", "reach", "event", "role", "people", "status", "created_at"]
     list_filter = ["status", "role", "event__type"]
     search_fields = ["name", "email", "event__title"]
     list_select_related = ["event"]
-    readonly_fields = ["created_at", "cancelled_at", "purged_at"]
+    readonly_fields = ["reach", "created_at", "cancelled_at", "purged_at"]
     autocomplete_fields = ["event"]
+
+    @admin.display(description=_("bellen of mailen"))
+    def reach(self, obj):
+        return format_html("{}<br>{}", phone_link(obj.phone), email_link(obj.email))

@@ -1,4 +1,8 @@
+import re
+
+from django import forms
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
@@ -6,8 +10,42 @@ from .history import HistoryAdminMixin
 from .models import Page, QueuedMail, SiteSettings
 
 
+def person_name(user):
+    """A person's name in lists, not their login name."""
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.first_name or user.email or user.get_username()
+
+
+def email_link(address):
+    return format_html('<a href="mailto:{}">{}</a>', address, address) if address else "—"
+
+
+def phone_link(number):
+    if not number:
+        return "—"
+    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^\d+]", "", number), number)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_name(obj)
+
+
+class PersonListFilter(admin.RelatedFieldListFilter):
+    """Filter on a user by their name; only staff can be chosen."""
+
+    def field_choices(self, field, request, model_admin):
+        users = field.related_model._default_manager.filter(is_staff=True).order_by("first_name", "last_name")
+        return [(user.pk, person_name(user)) for user in users]
+
+
 class RichTextAdminMixin:
     """Lets the editor's import map and modules run under the strict CSP."""
+
+    class Media:
+        # Dutch names for the editor's toolbar buttons.
+        js = ["js/editor-nl.js"]
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
@@ -16,17 +54,29 @@ class RichTextAdminMixin:
 
 @admin.register(Page)
 class PageAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "slug", "published", "updated_at"]
+    list_display = ["title", "web_address", "published", "updated_at"]
     list_filter = ["published"]
     search_fields = ["title", "intro", "body"]
     readonly_fields = ["updated_at"]
     fields = ["title", "slug", "intro", "body", "image", "image_alt", "published", "updated_at"]
     actions = None
 
+    @admin.display(description=_("webadres"), ordering="slug")
+    def web_address(self, obj):
+        return f"/{obj.slug}/"
+
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "phone", "email", "opening_hours"]
+    list_display = ["__str__", "phone_link", "email_link", "opening_hours"]
+
+    @admin.display(description=_("telefoon"))
+    def phone_link(self, obj):
+        return phone_link(obj.phone)
+
+    @admin.display(description=_("e-mail"))
+    def email_link(self, obj):
+        return email_link(obj.email)
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteSettings.objects.exists()
@@ -40,7 +90,9 @@ class QueuedMailAdmin(admin.ModelAdmin):
     list_display = ["subject", "created_at", "is_sent", "attempts"]
     list_filter = [("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["subject"]
-    readonly_fields = [f.name for f in QueuedMail._meta.fields]
+    # claimed_until is bookkeeping of the sending job, not for people.
+    readonly_fields = [f.name for f in QueuedMail._meta.fields if f.name != "claimed_until"]
+    exclude = ["claimed_until"]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):

@@ -157,6 +157,16 @@ class HistoryAdminMixin(VersionAdmin):
             options = {"fields": self.history_fields} if self.history_fields else {}
             register(model, **options)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Every content model has a slug; "adres" next to a place's address confused people.
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.SlugField) and formfield is not None:
+            formfield.label = _("Webadres (slug)")
+            formfield.help_text = formfield.help_text or _(
+                "Het laatste stuk van het webadres: kleine letters, cijfers en streepjes."
+            )
+        return formfield
+
     def get_urls(self):
         opts = self.model._meta
         name = f"{opts.app_label}_{opts.model_name}_compare"
