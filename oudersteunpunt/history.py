@@ -97,7 +97,8 @@ def _readable(field, value):
     if "<" in text:  # rich text: compare what a reader sees, one block per line
         text = re.sub(r"</(p|li|h\d)>|<br\s*/?>", "\n", text)
         text = unescape(re.sub(r"<[^>]+>", "", text))
-    return text.strip()
+    # Spaces and line breaks the editor adds or drops are no change a reader sees.
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def word_diff(old, new):
