@@ -1,5 +1,7 @@
 import re
 
+from allauth.mfa import admin as mfa_admin
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
@@ -104,3 +106,29 @@ class QueuedMailAdmin(admin.ModelAdmin):
     @admin.display(description=_("verstuurd"), boolean=True)
     def is_sent(self, obj):
         return obj.is_sent
+
+
+# allauth's list of second factors is in English and shows the TOTP secret on
+# its change page; this one is Dutch, names people and hides the secret.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(mfa_admin.AuthenticatorAdmin):
+    list_display = ["person", "type", "created", "last_used"]
+    list_filter = ["type"]
+    fields = ["person", "type", "created", "last_used"]
+    readonly_fields = fields
+    list_select_related = ["user"]
+
+    @admin.display(description=_("persoon"), ordering="user__first_name")
+    def person(self, obj):
+        return f"{person_name(obj.user)} ({obj.user.email})"
+
+    @admin.display(description=_("ingesteld op"), ordering="created_at")
+    def created(self, obj):
+        return obj.created_at
+
+    @admin.display(description=_("laatst gebruikt"), ordering="last_used_at")
+    def last_used(self, obj):
+        return obj.last_used_at

@@ -45,3 +45,17 @@ def test_slug_says_it_is_the_web_address_and_the_editor_speaks_dutch(client):
     event_page = client.get("/beheer/events/event/add/").content.decode()
     assert "Webadres (slug)" in event_page and "Adres van de plaats" in event_page
     assert "Link wijzigen" in client.get("/beheer/jsi18n/").content.decode()
+
+
+def test_second_factors_are_listed_in_dutch_by_name_without_their_secret(client):
+    from allauth.mfa.models import Authenticator
+
+    from tests.factories import TOTP_SECRET
+
+    beheerder = StaffFactory(role="beheerder", first_name="Anne", last_name="de Vries")
+    client.force_login(beheerder)
+    listing = client.get("/beheer/mfa/authenticator/").content.decode()
+    assert "Anne de Vries" in listing and "Ingesteld op" in listing and "Created at" not in listing
+    totp = Authenticator.objects.get(user=beheerder)
+    detail = client.get(f"/beheer/mfa/authenticator/{totp.pk}/change/").content.decode()
+    assert TOTP_SECRET not in detail and "Data" not in detail
