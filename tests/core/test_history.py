@@ -150,3 +150,30 @@ def test_history_never_holds_personal_data_of_parents():
     for value in PARENT.values():
         assert value not in stored
     assert not re.search(r"petra", stored, re.IGNORECASE)
+
+
+def test_restoring_a_buddy_profile_keeps_its_account_and_load():
+    from oudersteunpunt.history import version_restore
+
+    buddy = BuddyProfileFactory(first_name="Sanne", introduction="Eerste introductie.", capacity=2)
+    with reversion.create_revision():
+        buddy.save()
+    buddy.introduction, buddy.capacity = "Tweede introductie.", 3
+    buddy.save()
+
+    version_restore(obj=buddy, version=Version.objects.get_for_object(buddy).get())
+    buddy.refresh_from_db()
+    assert buddy.introduction == "Eerste introductie."
+    assert buddy.capacity == 3  # not part of the history: stays as it is now
+    assert buddy.user_id is not None
+
+
+def test_content_from_before_the_history_gets_a_first_version_after_migrate():
+    from oudersteunpunt.history import create_initial_versions
+
+    question = QuestionFactory()
+    assert not Version.objects.get_for_object(question).exists()
+    create_initial_versions(sender=apps.get_app_config("reversion"))
+    assert Version.objects.get_for_object(question).count() == 1
+    create_initial_versions(sender=apps.get_app_config("reversion"))
+    assert Version.objects.get_for_object(question).count() == 1
