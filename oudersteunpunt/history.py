@@ -56,6 +56,7 @@ def ensure_first_version(obj):
         add_to_revision(obj)
 
 
+@transaction.atomic
 def version_restore(*, obj, version, keep=()):
     """Put the values of ``version`` on ``obj`` and save it through the model.
 
