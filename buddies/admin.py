@@ -1,11 +1,16 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+
+from oudersteunpunt.admin import email_link, phone_link
+from oudersteunpunt.history import HistoryAdminMixin
 
 from .forms import BuddyProfileForm
 from .matching import suggestions
@@ -65,12 +70,25 @@ class BusyFilter(admin.SimpleListFilter):
 
 
 @admin.register(BuddyProfile)
-class BuddyProfileAdmin(admin.ModelAdmin):
+class BuddyProfileAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["first_name", "email", "active", "trained_on", "load", "show_on_site"]
     list_filter = ["active", BusyFilter, "themes", "municipalities", "languages"]
     search_fields = ["first_name", "user__email", "introduction"]
     filter_horizontal = ["themes", "school_types", "municipalities", "languages"]
     actions = ["send_invitation"]
+    # Only what the buddy tells about themselves; the account and the load stay out.
+    history_fields = [
+        "first_name",
+        "introduction",
+        "themes",
+        "school_types",
+        "municipalities",
+        "languages",
+        "meeting_ways",
+        "show_on_site",
+    ]
+    # A profile belongs to an account: it comes back with the account, not from history.
+    history_recover = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user").with_load()
@@ -99,7 +117,7 @@ class BuddyProfileAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("e-mail"), ordering="user__email")
     def email(self, obj):
-        return obj.user.email
+        return email_link(obj.user.email)
 
     @admin.display(description=_("ouders nu / max"))
     def load(self, obj):
@@ -117,6 +135,30 @@ class BuddyProfileAdmin(admin.ModelAdmin):
         self.message_user(request, _("Uitnodiging verstuurd."))
 
 
+def follow_up_due(matches):
+    today = timezone.localdate()
+    return matches.filter(state=Match.State.ACTIVE).filter(Q(follow_up_1__lte=today) | Q(follow_up_2__lte=today))
+
+
+def waiting_for_buddy(requests):
+    """Open requests without a buddy proposed, accepted or at work."""
+    busy = Match.objects.filter(state__in=("proposed", "accepted", "active")).values("request")
+    return requests.filter(closed_at__isnull=True).exclude(pk__in=busy)
+
+
+class WaitingFilter(admin.SimpleListFilter):
+    title = _("wacht op een buddy")
+    parameter_name = "wacht"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("ja, nog geen buddy"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return waiting_for_buddy(queryset)
+        return queryset
+
+
 class MatchInline(admin.TabularInline):
     model = Match
     extra = 0
@@ -131,11 +173,11 @@ class MatchInline(admin.TabularInline):
 
 @admin.register(BuddyRequest)
 class BuddyRequestAdmin(admin.ModelAdmin):
-    list_display = ["reference", "name", "municipality", "child_age", "state_display", "created_at"]
-    list_filter = ["municipality", "themes", "school_type", ("closed_at", admin.EmptyFieldListFilter)]
+    list_display = ["reference", "name", "reach", "municipality", "child_age", "state_display", "created_at"]
+    list_filter = [WaitingFilter, "municipality", "themes", "school_type", ("closed_at", admin.EmptyFieldListFilter)]
     search_fields = ["reference", "name", "email", "phone"]
     date_hierarchy = "created_at"
-    readonly_fields = ["reference", "created_at", "anonymised_at"]
+    readonly_fields = ["reference", "created_at", "anonymised_at", "reach"]
     filter_horizontal = ["themes"]
     inlines = [MatchInline]
     fieldsets = [
@@ -149,6 +191,7 @@ class BuddyRequestAdmin(admin.ModelAdmin):
                     "contact_method",
                     "email",
                     "phone",
+                    "reach",
                     "municipality",
                     "child_age",
                     "school_type",
@@ -163,6 +206,10 @@ class BuddyRequestAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("municipality").prefetch_related("matches")
+
+    @admin.display(description=_("bellen of mailen"))
+    def reach(self, obj):
+        return format_html("{}<br>{}", phone_link(obj.phone), email_link(obj.email))
 
     @admin.display(description=_("stand"))
     def state_display(self, obj):
@@ -217,12 +264,7 @@ class FollowUpFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "nu":
-            from django.db.models import Q
-
-            today = timezone.localdate()
-            return queryset.filter(state=Match.State.ACTIVE).filter(
-                Q(follow_up_1__lte=today) | Q(follow_up_2__lte=today)
-            )
+            return follow_up_due(queryset)
         return queryset
 
 

@@ -46,6 +46,35 @@ def erase_personal_data(email):
     )
 
 
+def admin_todos(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from oudersteunpunt.registry import AdminTodo
+
+    from .admin import follow_up_due, waiting_for_buddy
+    from .models import BuddyRequest, Match
+
+    todos = []
+    if request.user.has_perm("buddies.view_buddyrequest"):
+        todos.append(
+            AdminTodo(
+                _("Buddy-aanvragen die wachten op een buddy"),
+                reverse("admin:buddies_buddyrequest_changelist") + "?wacht=ja",
+                waiting_for_buddy(BuddyRequest.objects.all()).count(),
+            )
+        )
+    if request.user.has_perm("buddies.view_match"):
+        todos.append(
+            AdminTodo(
+                _("Koppelingen die opvolging nodig hebben"),
+                reverse("admin:buddies_match_changelist") + "?opvolging=nu",
+                follow_up_due(Match.objects.all()).count(),
+            )
+        )
+    return todos
+
+
 def demo_load(stdout, scale=1):
     from .demo import load
 
@@ -97,3 +126,4 @@ class BuddiesConfig(AppConfig):
         registry.register_demo_loader(30, "buddies", demo_load)
         registry.register_robots_disallow("buddy/evaluatie/", "buddy/mijn/")
         registry.register_personal_data_facts(privacy_facts)
+        registry.register_admin_todos(30, admin_todos)

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from oudersteunpunt.admin import PersonChoiceField, PersonListFilter, email_link, person_name, phone_link
+
 from .models import ContactNote, ContactRequest, Topic
 
 
@@ -16,9 +18,13 @@ class TopicAdmin(admin.ModelAdmin):
 class NoteInline(admin.StackedInline):
     model = ContactNote
     extra = 1
-    fields = ["text", "author", "created_at"]
-    readonly_fields = ["author", "created_at"]
+    fields = ["text", "author_name", "created_at"]
+    readonly_fields = ["author_name", "created_at"]
     verbose_name_plural = _("interne notities (nooit zichtbaar voor de ouder)")
+
+    @admin.display(description=_("geschreven door"))
+    def author_name(self, obj):
+        return person_name(obj.author) if obj.pk else "—"
 
     def has_change_permission(self, request, obj=None):
         # Notes are a log: add new ones, do not rewrite old ones.
@@ -42,8 +48,18 @@ class OpenFilter(admin.SimpleListFilter):
 
 @admin.register(ContactRequest)
 class ContactRequestAdmin(admin.ModelAdmin):
-    list_display = ["reference", "name", "status", "assigned_to", "topic", "phase", "created_at", "waiting_time"]
-    list_filter = [OpenFilter, "status", "assigned_to", "topic", "phase", "contact_method"]
+    list_display = [
+        "reference",
+        "name",
+        "reach",
+        "status",
+        "assigned_name",
+        "topic",
+        "phase",
+        "created_at",
+        "waiting_time",
+    ]
+    list_filter = [OpenFilter, "status", ("assigned_to", PersonListFilter), "topic", "phase", "contact_method"]
     list_select_related = ["assigned_to", "topic", "phase"]
     search_fields = ["reference", "name", "email", "phone"]
     date_hierarchy = "created_at"
@@ -56,8 +72,8 @@ class ContactRequestAdmin(admin.ModelAdmin):
         "about_question",
         "name",
         "contact_method",
-        "phone",
-        "email",
+        "phone_link",
+        "email_link",
         "good_times",
         "may_leave_message",
         "message",
@@ -73,8 +89,8 @@ class ContactRequestAdmin(admin.ModelAdmin):
                     "created_at",
                     "name",
                     "contact_method",
-                    "phone",
-                    "email",
+                    "phone_link",
+                    "email_link",
                     "good_times",
                     "may_leave_message",
                     "about_question",
@@ -91,6 +107,27 @@ class ContactRequestAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            kwargs["form_class"] = PersonChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("behandeld door"), ordering="assigned_to__first_name")
+    def assigned_name(self, obj):
+        return person_name(obj.assigned_to)
+
+    @admin.display(description=_("bellen of mailen"))
+    def reach(self, obj):
+        return format_html("{}<br>{}", phone_link(obj.phone), email_link(obj.email))
+
+    @admin.display(description=_("telefoonnummer"))
+    def phone_link(self, obj):
+        return phone_link(obj.phone)
+
+    @admin.display(description=_("e-mailadres"))
+    def email_link(self, obj):
+        return email_link(obj.email)
 
     @admin.display(description=_("werkdagen"))
     def waiting_time(self, obj):

@@ -42,6 +42,24 @@ def erase_personal_data(email):
     return erase_for_email(email)
 
 
+def admin_todos(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from oudersteunpunt.registry import AdminTodo
+
+    from .models import ContactRequest
+
+    if not request.user.has_perm("contact.view_contactrequest"):
+        return []
+    url = reverse("admin:contact_contactrequest_changelist")
+    new = ContactRequest.objects.filter(status=ContactRequest.Status.NEW).count()
+    return [
+        AdminTodo(_("Nieuwe vragen aan de consulent"), f"{url}?status__exact={ContactRequest.Status.NEW}", new),
+        AdminTodo(_("Open vragen aan de consulent"), f"{url}?open=ja", ContactRequest.objects.open().count(), False),
+    ]
+
+
 def demo_load(stdout, scale=1):
     from .demo import load
 
@@ -89,3 +107,4 @@ class ContactConfig(AppConfig):
         )
         registry.register_demo_loader(40, "contact", demo_load)
         registry.register_personal_data_facts(privacy_facts)
+        registry.register_admin_todos(40, admin_todos)

@@ -1,21 +1,25 @@
 import csv
+import datetime
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.admin import RichTextAdminMixin
+from oudersteunpunt.admin import RichTextAdminMixin, email_link, phone_link
+from oudersteunpunt.history import HistoryAdminMixin
 
 from .models import Event, EventType, Signup
-from .services import event_announce_new_time, event_cancel
+from .services import event_announce_new_time, event_cancel, event_copy
 
 
 @admin.register(EventType)
-class EventTypeAdmin(admin.ModelAdmin):
+class EventTypeAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "for_whom", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -37,17 +41,26 @@ class WhenFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SignupInline(admin.TabularInline):
-    model = Signup
-    extra = 0
-    fields = ["name", "email", "phone", "role", "people", "status", "remarks", "created_at"]
-    readonly_fields = ["created_at"]
-    show_change_link = True
-    ordering = ["status", "created_at"]
+class EventCopyForm(forms.Form):
+    day = forms.DateField(label=_("nieuwe datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts = forms.TimeField(label=_("begint om"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    ends = forms.TimeField(label=_("eindigt om"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+
+    def clean(self):
+        data = super().clean()
+        if {"day", "starts", "ends"} <= data.keys():
+            zone = timezone.get_current_timezone()
+            data["starts_at"] = datetime.datetime.combine(data["day"], data["starts"], tzinfo=zone)
+            data["ends_at"] = datetime.datetime.combine(data["day"], data["ends"], tzinfo=zone)
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error("ends", _("Het einde moet na het begin liggen."))
+            if data["starts_at"] < timezone.now():
+                self.add_error("day", _("Deze datum ligt in het verleden."))
+        return data
 
 
 @admin.register(Event)
-class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class EventAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "type",
@@ -63,8 +76,7 @@ class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "theme", "place_name"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
-    inlines = [SignupInline]
-    actions = ["cancel_events", "export_csv"]
+    actions = ["cancel_events", "export_csv", "copy_event"]
     readonly_fields = ["attendance_links", "cancelled_at"]
     fieldsets = [
         (None, {"fields": ["type", "title", "slug", "theme", "description"]}),
@@ -112,7 +124,9 @@ class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
         if not obj.pk:
             return "-"
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("admin:events_signup_changelist") + f"?event__id__exact={obj.pk}",
+            _("aanmeldingen bekijken en wijzigen"),
             reverse("admin:events_event_attendance", args=[obj.pk]),
             _("printbare lijst"),
             reverse("admin:events_event_attendance_csv", args=[obj.pk]),
@@ -124,6 +138,7 @@ class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
         return [
             path("<int:pk>/deelnemers/", view(self.attendance_view), name="events_event_attendance"),
             path("<int:pk>/deelnemers.csv", view(self.attendance_csv_view), name="events_event_attendance_csv"),
+            path("<int:pk>/kopieer/", view(self.copy_view), name="events_event_copy"),
             *super().get_urls(),
         ]
 
@@ -169,6 +184,38 @@ class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
                 )
         return response
 
+    def copy_view(self, request, pk):
+        original = self._event_for(request, pk)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        start, end = timezone.localtime(original.starts_at), timezone.localtime(original.ends_at)
+        form = EventCopyForm(request.POST or None, initial={"starts": start.time(), "ends": end.time()})
+        if form.is_valid():
+            copy = event_copy(
+                event=original, starts_at=form.cleaned_data["starts_at"], ends_at=form.cleaned_data["ends_at"]
+            )
+            self.message_user(
+                request,
+                _("Gekopieerd. Kijk de bijeenkomst na en zet “gepubliceerd” aan als alles klopt."),
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:events_event_change", args=[copy.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": original,
+            "form": form,
+            "title": _("Kopieer als nieuwe bijeenkomst"),
+        }
+        return render(request, "admin/events/event_copy.html", context)
+
+    @admin.action(description=_("Kopieer als nieuwe bijeenkomst"), permissions=["add"])
+    def copy_event(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Kies één bijeenkomst om te kopiëren."), messages.WARNING)
+            return None
+        return redirect(reverse("admin:events_event_copy", args=[queryset.get().pk]))
+
     @admin.action(description=_("Exporteer deelnemerslijst (CSV)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return self._csv(queryset)
@@ -183,9 +230,13 @@ class EventAdmin(RichTextAdminMixin, admin.ModelAdmin):
 
 @admin.register(Signup)
 class SignupAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "event", "role", "people", "status", "created_at"]
+    list_display = ["__str__", "reach", "event", "role", "people", "status", "created_at"]
     list_filter = ["status", "role", "event__type"]
     search_fields = ["name", "email", "event__title"]
     list_select_related = ["event"]
-    readonly_fields = ["created_at", "cancelled_at", "purged_at"]
+    readonly_fields = ["reach", "created_at", "cancelled_at", "purged_at"]
     autocomplete_fields = ["event"]
+
+    @admin.display(description=_("bellen of mailen"))
+    def reach(self, obj):
+        return format_html("{}<br>{}", phone_link(obj.phone), email_link(obj.email))

@@ -16,6 +16,33 @@ def home_context(request):
     }
 
 
+def admin_todos(request):
+    from django.urls import reverse
+    from django.utils import formats, timezone
+    from django.utils.translation import gettext as _
+
+    from oudersteunpunt.registry import AdminTodo
+
+    from .models import Event
+
+    if not request.user.has_perm("events.view_event"):
+        return []
+    event = Event.objects.filter(cancelled_at__isnull=True).upcoming().select_related("type").with_counts().first()
+    if event is None:
+        return [
+            AdminTodo(_("Er staat geen bijeenkomst gepland"), reverse("admin:events_event_add"), needs_action=False)
+        ]
+    if request.user.has_perm("events.view_signup"):
+        url = reverse("admin:events_signup_changelist") + f"?event__id__exact={event.pk}"
+    else:
+        url = reverse("admin:events_event_change", args=[event.pk])
+    label = _("Volgende bijeenkomst: %(title)s, %(date)s — aanmeldingen (personen)") % {
+        "title": event.title,
+        "date": formats.date_format(timezone.localtime(event.starts_at), "j F"),
+    }
+    return [AdminTodo(label, url, event.confirmed_people, needs_action=False)]
+
+
 def demo_load(stdout, scale=1):
     from .demo import load
 
@@ -95,6 +122,7 @@ class EventsConfig(AppConfig):
         registry.register_public_models(*(self.get_model(name) for name in ("EventType", "Event", "Signup")))
         registry.register_home_block(20, "events/home_block.html", home_context)
         registry.register_demo_loader(20, "events", demo_load)
+        registry.register_admin_todos(20, admin_todos)
         registry.register_sitemap("agenda", EventSitemap)
         registry.register_robots_disallow("agenda/afmelden/")
         registry.register_personal_data_facts(privacy_facts)

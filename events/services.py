@@ -199,3 +199,44 @@ def purge_event_signups(now=None) -> int:
         .filter(~Q(name="") | ~Q(email=""))
         .update(name="", email="", phone="", remarks="", purged_at=now)
     )
+
+
+COPIED_FIELDS = [
+    "type",
+    "title",
+    "theme",
+    "place_name",
+    "address",
+    "online_url",
+    "description",
+    "audience",
+    "capacity",
+    "max_professionals",
+]
+
+
+@transaction.atomic
+def event_copy(*, event: Event, starts_at, ends_at) -> Event:
+    """A new event like ``event`` on another date: same type, place and texts, no sign-ups.
+
+    It starts unpublished, so the volunteer looks it over before parents see it.
+    """
+    from django.utils.text import slugify
+
+    base = slugify(f"{event.title} {timezone.localtime(starts_at):%Y-%m-%d}")[:140]
+    slug, n = base, 1
+    while Event.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    deadline = event.signup_deadline + (starts_at - event.starts_at) if event.signup_deadline else None
+    copy = Event(
+        **{name: getattr(event, name) for name in COPIED_FIELDS},
+        slug=slug,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        signup_deadline=deadline,
+        published=False,
+    )
+    copy.full_clean()
+    copy.save()
+    return copy

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from oudersteunpunt.admin import RichTextAdminMixin
+from oudersteunpunt.history import HistoryAdminMixin
 
 from .models import MissedSearch, Phase, Question, Term, Theme
 
@@ -15,7 +16,7 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(Phase)
-class PhaseAdmin(admin.ModelAdmin):
+class PhaseAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "order", "question_count"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -31,7 +32,7 @@ class PhaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "phase", "order"]
     list_filter = ["phase"]
     search_fields = ["name"]
@@ -54,7 +55,7 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class QuestionAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     list_display = ["title", "phase", "theme", "published", "last_reviewed", "review_ok", "helpful_yes", "helpful_no"]
     list_filter = [ReviewOverdueFilter, "published", "phase", "theme"]
     list_select_related = ["phase", "theme"]
@@ -64,6 +65,7 @@ class QuestionAdmin(RichTextAdminMixin, admin.ModelAdmin):
     readonly_fields = ["helpful_yes", "helpful_no", "updated_at"]
     date_hierarchy = "last_reviewed"
     actions = ["mark_reviewed", "publish", "unpublish"]
+    history_keep_current = ["helpful_yes", "helpful_no"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "phase", "theme", "answer"]}),
         (_("Publiceren"), {"fields": ["published", "last_reviewed", "order"]}),
@@ -95,7 +97,7 @@ class QuestionAdmin(RichTextAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["term", "meaning", "variants"]
     search_fields = ["term", "meaning", "variants", "explanation"]
     prepopulated_fields = {"slug": ["term"]}

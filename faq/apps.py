@@ -8,6 +8,35 @@ def home_context(request):
     return {"phases": Phase.objects.only("slug", "chooser_statement", "order")}
 
 
+def admin_todos(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from oudersteunpunt.registry import AdminTodo
+
+    from .models import MissedSearch, Question
+
+    todos = []
+    if request.user.has_perm("faq.view_question"):
+        todos.append(
+            AdminTodo(
+                _("Antwoorden die langer dan een jaar niet zijn nagelezen"),
+                reverse("admin:faq_question_changelist") + "?controle=nodig",
+                Question.objects.review_overdue().count(),
+            )
+        )
+    if request.user.has_perm("faq.view_missedsearch"):
+        todos.append(
+            AdminTodo(
+                _("Zoekopdrachten zonder resultaat"),
+                reverse("admin:faq_missedsearch_changelist"),
+                MissedSearch.objects.count(),
+                needs_action=False,
+            )
+        )
+    return todos
+
+
 def demo_load(stdout, scale=1):
     from .demo import load
 
@@ -29,6 +58,7 @@ class FaqConfig(AppConfig):
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
         registry.register_jargon(glossary_jargon)
+        registry.register_admin_todos(10, admin_todos)
         registry.register_public_models(*(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")))
 
 

@@ -1,3 +1,8 @@
+import re
+
+from allauth.mfa import admin as mfa_admin
+from allauth.mfa.models import Authenticator
+from django import forms
 from django.contrib import admin
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -7,8 +12,39 @@ from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
 from . import plainlanguage, registry
+from .history import HistoryAdminMixin
 from .models import Page, QueuedMail, SiteSettings
 from .richtext import RichTextField
+
+
+def person_name(user):
+    """A person's name in lists, not their login name."""
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.first_name or user.email or user.get_username()
+
+
+def email_link(address):
+    return format_html('<a href="mailto:{}">{}</a>', address, address) if address else "—"
+
+
+def phone_link(number):
+    if not number:
+        return "—"
+    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^\d+]", "", number), number)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_name(obj)
+
+
+class PersonListFilter(admin.RelatedFieldListFilter):
+    """Filter on a user by their name; only staff can be chosen."""
+
+    def field_choices(self, field, request, model_admin):
+        users = field.related_model._default_manager.filter(is_staff=True).order_by("first_name", "last_name")
+        return [(user.pk, person_name(user)) for user in users]
 
 
 class RichTextAdminMixin:
@@ -18,13 +54,13 @@ class RichTextAdminMixin:
     without JavaScript; a small script refreshes it while the volunteer types.
     """
 
+    class Media:
+        # Dutch names for the editor's toolbar buttons; the Taalhulp's refresh while typing.
+        js = ["js/editor-nl.js", "js/admin-taalhulp.js"]
+
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
         return super().render_change_form(request, context, *args, **kwargs)
-
-    @property
-    def media(self):
-        return super().media + Media(js=["js/admin-taalhulp.js"])
 
     def _rich_text_fields(self):
         return [f for f in self.model._meta.fields if isinstance(f, RichTextField)]
@@ -58,18 +94,22 @@ class RichTextAdminMixin:
 
 
 @admin.register(Page)
-class PageAdmin(RichTextAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "slug", "published", "updated_at"]
+class PageAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "web_address", "published", "updated_at"]
     list_filter = ["published"]
     search_fields = ["title", "intro", "body"]
     readonly_fields = ["updated_at"]
     fields = ["title", "slug", "intro", "body", "image", "image_alt", "published", "updated_at"]
     actions = None
 
+    @admin.display(description=_("webadres"), ordering="slug")
+    def web_address(self, obj):
+        return f"/{obj.slug}/"
+
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "name", "partnership_name", "phone", "email"]
+    list_display = ["__str__", "name", "partnership_name", "phone_link", "email_link"]
     fieldsets = [
         (
             _("Organisatie"),
@@ -90,6 +130,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         ),
     ]
 
+    @admin.display(description=_("telefoon"))
+    def phone_link(self, obj):
+        return phone_link(obj.phone)
+
+    @admin.display(description=_("e-mail"))
+    def email_link(self, obj):
+        return email_link(obj.email)
+
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
@@ -102,7 +150,9 @@ class QueuedMailAdmin(admin.ModelAdmin):
     list_display = ["subject", "created_at", "is_sent", "attempts"]
     list_filter = [("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["subject"]
-    readonly_fields = [f.name for f in QueuedMail._meta.fields]
+    # claimed_until is bookkeeping of the sending job, not for people.
+    readonly_fields = [f.name for f in QueuedMail._meta.fields if f.name != "claimed_until"]
+    exclude = ["claimed_until"]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
@@ -114,3 +164,29 @@ class QueuedMailAdmin(admin.ModelAdmin):
     @admin.display(description=_("verstuurd"), boolean=True)
     def is_sent(self, obj):
         return obj.is_sent
+
+
+# allauth's list of second factors is in English and shows the TOTP secret on
+# its change page; this one is Dutch, names people and hides the secret.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(mfa_admin.AuthenticatorAdmin):
+    list_display = ["person", "type", "created", "last_used"]
+    list_filter = ["type"]
+    fields = ["person", "type", "created", "last_used"]
+    readonly_fields = fields
+    list_select_related = ["user"]
+
+    @admin.display(description=_("persoon"), ordering="user__first_name")
+    def person(self, obj):
+        return f"{person_name(obj.user)} ({obj.user.email})"
+
+    @admin.display(description=_("ingesteld op"), ordering="created_at")
+    def created(self, obj):
+        return obj.created_at
+
+    @admin.display(description=_("laatst gebruikt"), ordering="last_used_at")
+    def last_used(self, obj):
+        return obj.last_used_at

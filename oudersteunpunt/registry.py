@@ -33,6 +33,17 @@ class PersonalDataProvider:
     erase: Callable[[str], int]
 
 
+@dataclass
+class AdminTodo:
+    """One line on the admin's start page: what, how many, and where to do it."""
+
+    label: str
+    url: str
+    count: int | None = None
+    # Something waits for someone (a count above zero is shown as a to-do).
+    needs_action: bool = True
+
+
 home_blocks: list[HomeBlock] = []
 demo_loaders: list[DemoLoader] = []
 sitemaps: dict[str, Any] = {}
@@ -41,6 +52,7 @@ overview_providers: list[Callable] = []
 jargon_providers: list[Callable] = []
 robots_disallow: list[str] = []
 personal_data_facts: list[Callable] = []
+admin_todo_providers: list[tuple[int, Callable]] = []
 
 
 def register_home_block(order, template, get_context=None):
@@ -90,3 +102,13 @@ def register_jargon(provider):
 
 def jargon():
     return [item for provider in jargon_providers for item in provider()]
+
+
+def register_admin_todos(order, provider):
+    """``provider(request)`` returns the ``AdminTodo`` items this user may see.
+
+    The provider checks the user's permissions itself: a count of personal data
+    only for people who may open that list.
+    """
+    admin_todo_providers.append((order, provider))
+    admin_todo_providers.sort(key=lambda item: item[0])

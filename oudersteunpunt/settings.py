@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_prose_editor",
     "csp",
+    "reversion",
     "faq",
     "events",
     "buddies",
