@@ -55,8 +55,11 @@ class ContactConfig(AppConfig):
     def ready(self):
         from oudersteunpunt import registry
 
+        from .sitemaps import ContactSitemap
+
         registry.register_overview(overview)
         registry.register_personal_data(
             "vragen aan de consulent", export=export_personal_data, erase=erase_personal_data
         )
         registry.register_demo_loader(40, "contact", demo_load)
+        registry.register_sitemap("contact", ContactSitemap)

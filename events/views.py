@@ -1,4 +1,7 @@
-from django.http import HttpResponse
+import datetime
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -11,23 +14,48 @@ from .models import Event, Signup
 from .services import signup_cancel, signup_create
 
 SESSION_KEY = "events_last_signup"
-PAST_EVENTS_SHOWN = 12
+EVENTS_PER_PAGE = 20
+PAST_EVENTS_SHOWN = 5
+# The feed: what is coming (at most this many) and what was on lately, so a calendar keeps recent history.
+FEED_PAST = datetime.timedelta(days=30)
+FEED_MAX_EVENTS = 100
 
 
 def published_events():
     return Event.objects.published().select_related("type").with_counts()
 
 
+def page_of(request, queryset, per_page):
+    """One page of ``queryset``; an unknown page number is a 404, so odd addresses fill no cache."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("pagina", 1))
+    except InvalidPage as error:
+        raise Http404 from error
+
+
 def event_list(request):
     now = timezone.now()
+    # Counted and paged without the sign-up totals (a join over every sign-up); only the events shown get them.
+    page = page_of(request, Event.objects.published().upcoming(now).values_list("pk", flat=True), EVENTS_PER_PAGE)
+    page.object_list = published_events().filter(pk__in=list(page.object_list)).order_by("starts_at")
     return render(
         request,
         "events/event_list.html",
         {
-            "upcoming": published_events().upcoming(now),
-            "past": published_events().past(now)[:PAST_EVENTS_SHOWN],
+            "page_obj": page,
+            "upcoming": page.object_list,
+            # Without the sign-up totals: a past event shows no places left.
+            "past": Event.objects.published().past(now).select_related("type")[:PAST_EVENTS_SHOWN]
+            if page.number == 1
+            else [],
         },
     )
+
+
+def event_archive(request):
+    page = page_of(request, Event.objects.published().past().select_related("type"), EVENTS_PER_PAGE)
+    return render(request, "events/event_archive.html", {"page_obj": page, "past": page.object_list})
 
 
 def event_detail(request, slug):
@@ -82,7 +110,9 @@ def ics_response(events, filename):
 
 @require_GET
 def calendar_feed(request):
-    return ics_response(Event.objects.published().upcoming().select_related("type"), "agenda.ics")
+    since = timezone.now() - FEED_PAST
+    events = Event.objects.published().upcoming(since).select_related("type")[:FEED_MAX_EVENTS]
+    return ics_response(events, "agenda.ics")
 
 
 @require_GET

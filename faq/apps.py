@@ -21,14 +21,18 @@ class FaqConfig(AppConfig):
     def ready(self):
         from oudersteunpunt import registry
 
-        from .sitemaps import PhaseSitemap, QuestionSitemap
+        from .sitemaps import FaqListSitemap, QuestionSitemap
 
         registry.register_home_block(10, "faq/home_block.html", home_context)
         registry.register_demo_loader(10, "faq", demo_load)
-        registry.register_sitemap("fases", PhaseSitemap)
+        registry.register_sitemap("vragen-lijsten", FaqListSitemap)
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
-        registry.register_public_models(*(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")))
+        registry.register_cache_dependency(
+            "vragen",
+            models=[self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")],
+            prefixes=("/vragen/", "/zoeken/", "/begrippen/"),
+        )
 
 
 def overview(since):
