@@ -19,8 +19,11 @@ class FaqConfig(AppConfig):
     verbose_name = _("Vragen en antwoorden")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from oudersteunpunt import registry
 
+        from .glossary import terms_changed
         from .sitemaps import FaqListSitemap, QuestionSitemap
 
         registry.register_home_block(10, "faq/home_block.html", home_context)
@@ -28,6 +31,10 @@ class FaqConfig(AppConfig):
         registry.register_sitemap("vragen-lijsten", FaqListSitemap)
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
+        # A changed term changes the marked-up answers cached by glossary.marked_answer.
+        term = self.get_model("Term")
+        post_save.connect(terms_changed, sender=term, dispatch_uid="glossary-term-save")
+        post_delete.connect(terms_changed, sender=term, dispatch_uid="glossary-term-delete")
         registry.register_cache_dependency(
             "vragen",
             models=[self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")],

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from oudersteunpunt.spam import client_address, is_rate_limited
 
 from . import search
-from .glossary import mark_terms
+from .glossary import marked_answer
 from .models import Phase, Question, Term
 from .services import missed_search_record, question_record_feedback
 
@@ -96,10 +96,12 @@ def question_detail(request, phase, question):
     # The netwerkgroep previews an answer before it is published; nobody else sees it.
     visible = Question.objects.all() if request.user.has_perm("faq.view_question") else Question.objects.published()
     question = get_object_or_404(visible.select_related("phase", "theme"), slug=question, phase__slug=phase)
-    siblings = list(published_questions().filter(phase=question.phase))
-    previous, following = neighbours([q.pk for q in siblings], question.pk)
-    by_pk = {q.pk: q for q in siblings}
-    answer, used_terms = mark_terms(question.answer, Term.objects.all())
+    # Only the numbers of the phase's questions, in the order of the phase page: a phase may hold thousands.
+    siblings = published_questions().filter(phase=question.phase).order_by(*PHASE_ORDER)
+    order = list(siblings.values_list("pk", flat=True))
+    previous, following = neighbours(order, question.pk)
+    by_pk = published_questions().in_bulk([pk for pk in (previous, following) if pk])
+    answer, used_terms = marked_answer(question)
     related = question.related.filter(published=True).select_related("phase").only("title", "slug", "phase__slug")
     return render(
         request,
