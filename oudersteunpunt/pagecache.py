@@ -29,6 +29,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -109,6 +110,9 @@ def invalidate_model(model, instance=None):
 
 def _on_change(sender, instance=None, **kwargs):
     invalidate_model(sender, instance)
+    # Again once the change is committed: another server may have rendered the page in between,
+    # from data it could not see yet, and stored it under the new version.
+    transaction.on_commit(lambda: invalidate_model(sender, instance))
 
 
 def connect(dependency):
