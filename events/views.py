@@ -1,11 +1,14 @@
 import datetime
+import hashlib
 
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from oudersteunpunt.pagecache import part_version
 from oudersteunpunt.spam import is_rate_limited
 
 from .forms import SignupForm
@@ -18,7 +21,7 @@ EVENTS_PER_PAGE = 20
 PAST_EVENTS_SHOWN = 5
 # The feed: what is coming (at most this many) and what was on lately, so a calendar keeps recent history.
 FEED_PAST = datetime.timedelta(days=30)
-FEED_MAX_EVENTS = 100
+FEED_MAX_EVENTS = 50
 
 
 def published_events():
@@ -103,7 +106,11 @@ def signup_cancel_view(request, token):
 
 
 def ics_response(events, filename):
-    response = HttpResponse(event_calendar(events), content_type="text/calendar; charset=utf-8")
+    return calendar_response(event_calendar(events), filename)
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -111,8 +118,16 @@ def ics_response(events, filename):
 @require_GET
 def calendar_feed(request):
     since = timezone.now() - FEED_PAST
-    events = Event.objects.published().upcoming(since).select_related("type")[:FEED_MAX_EVENTS]
-    return ics_response(events, "agenda.ics")
+    events = list(Event.objects.published().upcoming(since).select_related("type")[:FEED_MAX_EVENTS])
+    # Writing iCalendar costs about a millisecond per event, and the same events make the same feed:
+    # kept until an event or type is saved (the agenda's cache version) or other events are in the window.
+    fingerprint = repr([(e.pk, e.updated_at, e.cancelled_at, e.starts_at, e.ends_at) for e in events])
+    key = f"agenda-feed:{part_version('agenda')}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+    content = cache.get(key)
+    if content is None:
+        content = event_calendar(events)
+        cache.set(key, content, 24 * 3600)
+    return calendar_response(content, "agenda.ics")
 
 
 @require_GET

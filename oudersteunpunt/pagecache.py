@@ -71,6 +71,11 @@ def versions(tags):
     return ".".join(str(found.get(tag, 0)) for tag in tags)
 
 
+def part_version(name):
+    """For caches of a part's own (a rendered feed): renewed with its pages."""
+    return versions([f"pagecache:part:{name}"])
+
+
 def bump(tags):
     for tag in tags:
         # Starting from the clock, not 0: a version lost from the cache (evicted)

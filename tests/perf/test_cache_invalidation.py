@@ -106,3 +106,14 @@ def test_the_marked_up_answer_is_cached(client, settings):
     with CaptureQueriesContext(connection) as queries:
         assert 'class="term"' in client.get(question.get_absolute_url()).content.decode()
     assert not [q for q in queries if "faq_term" in q["sql"]]
+
+
+def test_the_cached_feed_follows_a_changed_event(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the feed's own cache, not the page cache
+    event = EventFactory(title="Eerste titel")
+    assert b"Eerste titel" in client.get("/agenda/agenda.ics").content
+    event.title = "Tweede titel"
+    event.save()
+    assert b"Tweede titel" in client.get("/agenda/agenda.ics").content
+    EventFactory(title="Nog een")
+    assert b"Nog een" in client.get("/agenda/agenda.ics").content
