@@ -17,7 +17,7 @@ from .models import Event, Signup
 from .services import signup_cancel, signup_create
 
 SESSION_KEY = "events_last_signup"
-EVENTS_PER_PAGE = 20
+EVENTS_PER_PAGE = 10  # each card costs about a millisecond to render; a parent scans ten easily
 PAST_EVENTS_SHOWN = 5
 # The feed: what is coming (at most this many) and what was on lately, so a calendar keeps recent history.
 FEED_PAST = datetime.timedelta(days=30)
