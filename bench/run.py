@@ -185,6 +185,7 @@ def django_query(env, code):
 def pages(env):
     urls = django_query(
         env,
+        "import datetime; from django.utils import timezone;"
         "from faq.models import Phase, Question; from events.models import Event;"
         "from django.contrib.staticfiles.storage import staticfiles_storage as s;"
         "q = Question.objects.published().select_related('phase').order_by('pk')[5];"
@@ -192,7 +193,8 @@ def pages(env):
         "print(json.dumps({'static': s.url('css/site.css'), 'phase': Phase.objects.first().get_absolute_url(),"
         " 'question': q.get_absolute_url(), 'event': e.get_absolute_url(),"
         " 'events': [e.slug for e in Event.objects.published().upcoming().filter(cancelled_at__isnull=True,"
-        "  signup_deadline__isnull=True, audience='parents')[:50]]}))",
+        "  signup_deadline__isnull=True, audience='parents',"
+        "  starts_at__gt=timezone.now() + datetime.timedelta(days=1))[:50]]}))",
     )
     listed = [
         ("/", "/"),
@@ -220,29 +222,32 @@ def pages(env):
 
 
 def sign_up(base, slug, email):
+    """A parent opens the event page and signs up: "stored", or why not."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     url = f"{base}/agenda/{slug}/"
-    page = opener.open(url, timeout=10).read().decode()
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]*)"', page))
-    data = {**fields, "name": "Bench", "email": email, "role": "parent", "people": "1", "consent": "on"}
-    request = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode(), headers={"Referer": url})
     try:
-        with opener.open(request, timeout=10) as response:
-            return response.status == 200 and "/aangemeld/" in response.url
-    except (urllib.error.URLError, OSError):
-        return False
+        page = opener.open(url, timeout=30).read().decode()
+        fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]*)"', page))
+        data = {**fields, "name": "Bench", "email": email, "role": "parent", "people": "1", "consent": "on"}
+        request = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode(), headers={"Referer": url})
+        with opener.open(request, timeout=30) as response:
+            return "stored" if "/aangemeld/" in response.url else f"answer {response.status} at {response.url}"
+    except urllib.error.HTTPError as error:
+        return f"refused {error.code}"
+    except OSError as error:
+        return f"error {type(error).__name__}"
 
 
 def signup_load(base, slugs, rate, seconds):
     """Sends ``rate`` sign-ups a second for ``seconds``, spread over ``slugs``; prints what happened."""
-    sent, accepted = 0, []
+    sent, outcomes = 0, []
     lock = threading.Lock()
 
     def one(number):
-        ok = sign_up(base, slugs[number % len(slugs)], f"{SIGNUP_PREFIX}{number}@example.org")
+        outcome = sign_up(base, slugs[number % len(slugs)], f"{SIGNUP_PREFIX}{number}@example.org")
         with lock:
-            accepted.append(ok)
+            outcomes.append(outcome)
 
     start = time.monotonic()
     with ThreadPoolExecutor(8) as pool:
@@ -252,7 +257,9 @@ def signup_load(base, slugs, rate, seconds):
                 time.sleep(delay)
             pool.submit(one, sent)
             sent += 1
-    print(json.dumps({"sent": sent, "accepted": sum(accepted)}))  # noqa: T201 - read by the parent process
+    others = sorted({o for o in outcomes if o != "stored"})
+    report = {"sent": sent, "accepted": outcomes.count("stored"), "other answers": others}
+    print(json.dumps(report))  # noqa: T201 - read by the parent process
 
 
 # --- one database ---------------------------------------------------------------------------------
@@ -333,7 +340,8 @@ def table(label, results, signups):
         "",
         f"Static file req/s (warm / cold / mixed): {ceiling}. "
         f"Sign-ups during the mixed run: {signups['sent']} sent, {signups['accepted']} answered with the "
-        f"thank-you page, {signups['stored']} stored.",
+        f"thank-you page, {signups['stored']} stored"
+        + (f" (other answers: {', '.join(signups['other answers'])})." if signups["other answers"] else "."),
     ]
     return "\n".join(lines)
 
