@@ -1,11 +1,11 @@
 from django.contrib.sitemaps import Sitemap
 
-from oudersteunpunt.sitemaps import ITEMS_PER_SITEMAP_PAGE, ListSitemap
+from oudersteunpunt.sitemaps import ITEMS_PER_SITEMAP_PAGE, LatestLastmodMixin, ListSitemap
 
 from .models import Event
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(LatestLastmodMixin, Sitemap):
     limit = ITEMS_PER_SITEMAP_PAGE
 
     def items(self):

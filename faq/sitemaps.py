@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Q
 
-from oudersteunpunt.sitemaps import ITEMS_PER_SITEMAP_PAGE, ListSitemap
+from oudersteunpunt.sitemaps import ITEMS_PER_SITEMAP_PAGE, LatestLastmodMixin, ListSitemap
 
 from .models import Phase, Question
 
@@ -20,7 +20,7 @@ class FaqListSitemap(ListSitemap):
         ]
 
 
-class QuestionSitemap(Sitemap):
+class QuestionSitemap(LatestLastmodMixin, Sitemap):
     limit = ITEMS_PER_SITEMAP_PAGE
 
     def items(self):

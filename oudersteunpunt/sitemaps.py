@@ -1,6 +1,7 @@
 import math
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from .models import Page
@@ -17,6 +18,13 @@ class StaticSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
+
+
+class LatestLastmodMixin:
+    """The index asks each section for its newest change: one query, not every item loaded."""
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ListSitemap(Sitemap):
@@ -43,7 +51,7 @@ class ListSitemap(Sitemap):
         return item
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(LatestLastmodMixin, Sitemap):
     limit = ITEMS_PER_SITEMAP_PAGE
 
     def items(self):
