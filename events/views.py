@@ -22,6 +22,8 @@ PAST_EVENTS_SHOWN = 5
 # The feed: what is coming (at most this many) and what was on lately, so a calendar keeps recent history.
 FEED_PAST = datetime.timedelta(days=30)
 FEED_MAX_EVENTS = 50
+# Short, like the page cache: a new release that writes the feed differently shows within minutes.
+FEED_CACHE_SECONDS = 120
 
 
 def published_events():
@@ -126,7 +128,7 @@ def calendar_feed(request):
     content = cache.get(key)
     if content is None:
         content = event_calendar(events)
-        cache.set(key, content, 24 * 3600)
+        cache.set(key, content, FEED_CACHE_SECONDS)
     return calendar_response(content, "agenda.ics")
 
 
