@@ -42,7 +42,7 @@ messages: $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .coverage
