@@ -42,7 +42,7 @@ messages: $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # The W3C Nu Html Checker on every public page and every kind of mail (needs Java and npm).
 # The jar goes to .tools/ (not in git); the checked files and vnu.json stay in .tools/vnu-out/.

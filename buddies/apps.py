@@ -120,10 +120,13 @@ class BuddiesConfig(AppConfig):
     def ready(self):
         from oudersteunpunt import registry
 
+        from .sitemaps import BuddySitemap
+
         registry.register_overview(overview)
-        registry.register_public_models(self.get_model("BuddyProfile"))
+        registry.register_cache_dependency("buddies", models=[self.get_model("BuddyProfile")], prefixes=("/buddy/",))
         registry.register_personal_data("buddy-aanvragen", export=export_personal_data, erase=erase_personal_data)
         registry.register_demo_loader(30, "buddies", demo_load)
         registry.register_robots_disallow("buddy/evaluatie/", "buddy/mijn/")
         registry.register_personal_data_facts(privacy_facts)
         registry.register_admin_todos(30, admin_todos)
+        registry.register_sitemap("buddy", BuddySitemap)

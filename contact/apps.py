@@ -101,6 +101,8 @@ class ContactConfig(AppConfig):
     def ready(self):
         from oudersteunpunt import registry
 
+        from .sitemaps import ContactSitemap
+
         registry.register_overview(overview)
         registry.register_personal_data(
             "vragen aan de consulent", export=export_personal_data, erase=erase_personal_data
@@ -108,3 +110,4 @@ class ContactConfig(AppConfig):
         registry.register_demo_loader(40, "contact", demo_load)
         registry.register_personal_data_facts(privacy_facts)
         registry.register_admin_todos(40, admin_todos)
+        registry.register_sitemap("contact", ContactSitemap)

@@ -7,13 +7,17 @@ HOME_EVENTS = 3
 def home_context(request):
     from .models import Event
 
-    return {
-        "events": Event.objects.published()
-        .filter(cancelled_at__isnull=True)
-        .upcoming()
-        .select_related("type")
-        .with_counts()[:HOME_EVENTS]
-    }
+    # The first few found without the sign-up totals (a join over every sign-up), then counted.
+    upcoming = Event.objects.published().filter(cancelled_at__isnull=True).upcoming()
+    pks = list(upcoming.values_list("pk", flat=True)[:HOME_EVENTS])
+    return {"events": Event.objects.filter(pk__in=pks).select_related("type").with_counts().order_by("starts_at")}
+
+
+def signup_pages(signup):
+    """The pages that show an event's places left: a sign-up renews these and no others."""
+    from django.urls import reverse
+
+    return [reverse("home"), reverse("events:list"), reverse("events:detail", kwargs={"slug": signup.event.slug})]
 
 
 def admin_todos(request):
@@ -117,13 +121,19 @@ class EventsConfig(AppConfig):
     def ready(self):
         from oudersteunpunt import registry
 
-        from .sitemaps import EventSitemap
+        from .sitemaps import EventListSitemap, EventSitemap
 
-        registry.register_public_models(*(self.get_model(name) for name in ("EventType", "Event", "Signup")))
+        registry.register_cache_dependency(
+            "agenda",
+            models=[self.get_model(name) for name in ("EventType", "Event", "Signup")],
+            prefixes=("/agenda/",),
+            narrow={self.get_model("Signup"): signup_pages},
+        )
         registry.register_home_block(20, "events/home_block.html", home_context)
         registry.register_demo_loader(20, "events", demo_load)
         registry.register_admin_todos(20, admin_todos)
-        registry.register_sitemap("agenda", EventSitemap)
+        registry.register_sitemap("agenda", EventListSitemap)
+        registry.register_sitemap("activiteiten", EventSitemap)
         registry.register_robots_disallow("agenda/afmelden/")
         registry.register_personal_data_facts(privacy_facts)
         registry.register_personal_data("aanmeldingen", export=export_personal_data, erase=erase_personal_data)

@@ -1,8 +1,14 @@
-from django.http import HttpResponse
+import datetime
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from oudersteunpunt.pagecache import part_version
 from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.views import noindex
 
@@ -12,23 +18,50 @@ from .models import Event, Signup
 from .services import signup_cancel, signup_create
 
 SESSION_KEY = "events_last_signup"
-PAST_EVENTS_SHOWN = 12
+EVENTS_PER_PAGE = 10  # each card costs about a millisecond to render; a parent scans ten easily
+PAST_EVENTS_SHOWN = 5
+# The feed: what is coming (at most this many) and what was on lately, so a calendar keeps recent history.
+FEED_PAST = datetime.timedelta(days=30)
+FEED_MAX_EVENTS = 50
+# Short, like the page cache: a new release that writes the feed differently shows within minutes.
+FEED_CACHE_SECONDS = 120
 
 
 def published_events():
     return Event.objects.published().select_related("type").with_counts()
 
 
+def page_of(request, queryset, per_page):
+    """One page of ``queryset``; an unknown page number is a 404, so odd addresses fill no cache."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("pagina", 1))
+    except InvalidPage as error:
+        raise Http404 from error
+
+
 def event_list(request):
     now = timezone.now()
+    # Counted and paged without the sign-up totals (a join over every sign-up); only the events shown get them.
+    page = page_of(request, Event.objects.published().upcoming(now).values_list("pk", flat=True), EVENTS_PER_PAGE)
+    page.object_list = published_events().filter(pk__in=list(page.object_list)).order_by("starts_at")
     return render(
         request,
         "events/event_list.html",
         {
-            "upcoming": published_events().upcoming(now),
-            "past": published_events().past(now)[:PAST_EVENTS_SHOWN],
+            "page_obj": page,
+            "upcoming": page.object_list,
+            # Without the sign-up totals: a past event shows no places left.
+            "past": Event.objects.published().past(now).select_related("type")[:PAST_EVENTS_SHOWN]
+            if page.number == 1
+            else [],
         },
     )
+
+
+def event_archive(request):
+    page = page_of(request, Event.objects.published().past().select_related("type"), EVENTS_PER_PAGE)
+    return render(request, "events/event_archive.html", {"page_obj": page, "past": page.object_list})
 
 
 def event_detail(request, slug):
@@ -80,14 +113,28 @@ def signup_cancel_view(request, token):
 
 
 def ics_response(events, filename):
-    response = HttpResponse(event_calendar(events), content_type="text/calendar; charset=utf-8")
+    return calendar_response(event_calendar(events), filename)
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
 @require_GET
 def calendar_feed(request):
-    return ics_response(Event.objects.published().upcoming().select_related("type"), "agenda.ics")
+    since = timezone.now() - FEED_PAST
+    events = list(Event.objects.published().upcoming(since).select_related("type")[:FEED_MAX_EVENTS])
+    # Writing iCalendar costs about a millisecond per event, and the same events make the same feed:
+    # kept until an event or type is saved (the agenda's cache version) or other events are in the window.
+    fingerprint = repr([(e.pk, e.updated_at, e.cancelled_at, e.starts_at, e.ends_at) for e in events])
+    key = f"agenda-feed:{part_version('agenda')}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+    content = cache.get(key)
+    if content is None:
+        content = event_calendar(events)
+        cache.set(key, content, FEED_CACHE_SECONDS)
+    return calendar_response(content, "agenda.ics")
 
 
 @require_GET

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oudersteunpunt.admin import RichTextAdminMixin
 from oudersteunpunt.history import HistoryAdminMixin
+from oudersteunpunt.pagecache import invalidate_model
 
 from .models import MissedSearch, Phase, Question, Term, Theme
 
@@ -80,15 +81,18 @@ class QuestionAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     @admin.action(description=_("Markeer als vandaag gecontroleerd"))
     def mark_reviewed(self, request, queryset):
         count = queryset.update(last_reviewed=timezone.localdate())
+        invalidate_model(Question)  # update() sends no post_save
         self.message_user(request, _("%(count)d vragen gemarkeerd als gecontroleerd.") % {"count": count})
 
     @admin.action(description=_("Publiceer"))
     def publish(self, request, queryset):
         queryset.update(published=True)
+        invalidate_model(Question)
 
     @admin.action(description=_("Haal offline"))
     def unpublish(self, request, queryset):
         queryset.update(published=False)
+        invalidate_model(Question)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "theme":

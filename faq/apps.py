@@ -48,18 +48,29 @@ class FaqConfig(AppConfig):
     verbose_name = _("Vragen en antwoorden")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from oudersteunpunt import registry
 
-        from .sitemaps import PhaseSitemap, QuestionSitemap
+        from .glossary import terms_changed
+        from .sitemaps import FaqListSitemap, QuestionSitemap
 
         registry.register_home_block(10, "faq/home_block.html", home_context)
         registry.register_demo_loader(10, "faq", demo_load)
-        registry.register_sitemap("fases", PhaseSitemap)
+        registry.register_sitemap("vragen-lijsten", FaqListSitemap)
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
         registry.register_jargon(glossary_jargon)
         registry.register_admin_todos(10, admin_todos)
-        registry.register_public_models(*(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")))
+        # A changed term changes the marked-up answers cached by glossary.marked_answer.
+        term = self.get_model("Term")
+        post_save.connect(terms_changed, sender=term, dispatch_uid="glossary-term-save")
+        post_delete.connect(terms_changed, sender=term, dispatch_uid="glossary-term-delete")
+        registry.register_cache_dependency(
+            "vragen",
+            models=[self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")],
+            prefixes=("/vragen/", "/zoeken/", "/begrippen/"),
+        )
 
 
 def glossary_jargon():

@@ -6,9 +6,38 @@ same page, described by it for screen readers, so it works without JavaScript.
 """
 
 import re
+import time
+
+from django.core.cache import cache
 
 TAG_RE = re.compile(r"(<[^>]+>)")
 SKIP_INSIDE = {"a", "h2", "h3", "h4", "code"}
+
+
+TERMS_VERSION_KEY = "glossary:version"
+CACHE_SECONDS = 24 * 3600
+
+
+def terms_changed(**kwargs):
+    """A term was saved or deleted: every marked-up answer is made again when next shown."""
+    cache.set(TERMS_VERSION_KEY, time.time_ns(), None)
+
+
+def marked_answer(question):
+    """``mark_terms`` for a question's answer, cached until the answer or any term changes.
+
+    Marking up means loading every term and running a large pattern over the
+    answer; both change seldom, so one result per answer version is kept.
+    """
+    from .models import Term
+
+    version = cache.get(TERMS_VERSION_KEY, 0)
+    key = f"glossary:{question.pk}:{question.updated_at.timestamp()}:{version}"
+    found = cache.get(key)
+    if found is None:
+        found = mark_terms(question.answer, Term.objects.all())
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 def _pattern(terms):

@@ -1,7 +1,8 @@
 import json
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -12,12 +13,17 @@ from django.views.generic import TemplateView
 from oudersteunpunt.spam import client_address, is_rate_limited
 
 from . import search
-from .glossary import mark_terms
+from .glossary import marked_answer
 from .models import Phase, Question, Term
 from .services import missed_search_record, question_record_feedback
 
 MAX_RESULTS = 30
 LIST_FIELDS = ("id", "title", "slug", "phase_id", "theme_id", "order")
+# /vragen/ shows the first questions of each phase; the phase page has them all, in pages.
+QUESTIONS_PER_PHASE_SHOWN = 5
+QUESTIONS_PER_PAGE = 30
+# The order of a phase page: by theme, questions without a theme last (on every database).
+PHASE_ORDER = (F("theme__order").asc(nulls_last=True), "theme_id", "order", "title")
 
 
 def published_questions():
@@ -38,7 +44,10 @@ class PhaseListView(TemplateView):
     template_name = "faq/phase_list.html"
 
     def get_context_data(self, **kwargs):
-        phases = Phase.objects.prefetch_related(Prefetch("questions", queryset=published_questions()))
+        first = published_questions().order_by(*PHASE_ORDER)[:QUESTIONS_PER_PHASE_SHOWN]
+        phases = Phase.objects.annotate(
+            question_count=Count("questions", filter=Q(questions__published=True))
+        ).prefetch_related(Prefetch("questions", queryset=first, to_attr="first_questions"))
         return super().get_context_data(phases=phases, **kwargs)
 
 
@@ -47,22 +56,23 @@ def phase_detail(request, phase):
     current = next((p for p in phases if p.slug == phase), None)
     if current is None:
         raise Http404
-    questions = list(published_questions().filter(phase=current))
-    themes = list(current.themes.all())
-    for theme in themes:
-        theme.published_questions = [q for q in questions if q.theme_id == theme.pk]
-    loose = [q for q in questions if q.theme_id is None]
+    questions = published_questions().filter(phase=current).select_related("theme")
+    questions = questions.only(*LIST_FIELDS, "theme__name", "theme__order").order_by(*PHASE_ORDER)
+    try:
+        page = Paginator(questions, QUESTIONS_PER_PAGE).page(request.GET.get("pagina", 1))
+    except InvalidPage as error:
+        raise Http404 from error
+    # The questions of this page under their theme; a theme cut by the page break goes on on the next page.
+    groups = []
+    for question in page.object_list:
+        if not groups or groups[-1][0] != question.theme:
+            groups.append((question.theme, []))
+        groups[-1][1].append(question)
     previous, following = neighbours(phases, current)
     return render(
         request,
         "faq/phase_detail.html",
-        {
-            "phase": current,
-            "themes": [t for t in themes if t.published_questions],
-            "loose_questions": loose,
-            "previous": previous,
-            "next": following,
-        },
+        {"phase": current, "groups": groups, "page_obj": page, "previous": previous, "next": following},
     )
 
 
@@ -86,10 +96,12 @@ def question_detail(request, phase, question):
     # The netwerkgroep previews an answer before it is published; nobody else sees it.
     visible = Question.objects.all() if request.user.has_perm("faq.view_question") else Question.objects.published()
     question = get_object_or_404(visible.select_related("phase", "theme"), slug=question, phase__slug=phase)
-    siblings = list(published_questions().filter(phase=question.phase))
-    previous, following = neighbours([q.pk for q in siblings], question.pk)
-    by_pk = {q.pk: q for q in siblings}
-    answer, used_terms = mark_terms(question.answer, Term.objects.all())
+    # Only the numbers of the phase's questions, in the order of the phase page: a phase may hold thousands.
+    siblings = published_questions().filter(phase=question.phase).order_by(*PHASE_ORDER)
+    order = list(siblings.values_list("pk", flat=True))
+    previous, following = neighbours(order, question.pk)
+    by_pk = published_questions().in_bulk([pk for pk in (previous, following) if pk])
+    answer, used_terms = marked_answer(question)
     related = question.related.filter(published=True).select_related("phase").only("title", "slug", "phase__slug")
     return render(
         request,

@@ -1,12 +1,23 @@
 """A whole-page cache for anonymous visitors, with correct invalidation.
 
 Most visitors are anonymous parents reading the same pages, so a rendered page
-is stored (in Redis when there are several workers) and served again until
-public content changes. Each part registers the models whose changes show on
-public pages (``registry.register_public_models``); saving or deleting one of
-them bumps a version number that is part of every key, so all cached pages are
-replaced at once. A short lifetime covers what changes with time alone (an
-event that has started).
+is stored (in Redis when there are several workers or servers) and served again
+until public content changes.
+
+Invalidation by version numbers ("tags"), so nothing has to be found and deleted:
+each part registers the models whose changes show on public pages and the
+addresses those pages live under (``registry.register_cache_dependency``). The
+key of a page holds the versions of the parts it shows and of its own address;
+saving or deleting a model bumps its part's version (or, for a model registered
+as narrow, such as a sign-up, only the versions of the few addresses it changes).
+So a sign-up renews that event's page, the agenda and the home page, and leaves
+the cached answers to questions alone. The versions are read from the cache on
+every request (one round trip for all of them), so a change made on one server
+shows on every other server at once.
+
+A page whose time is up is rebuilt by one worker while the others serve the
+stale copy for a few more seconds (a short lock with ``cache.add``), so an
+expired popular page does not send every worker to the database at once.
 
 Pages with a form keep CSRF protection: while a cacheable page is rendered the
 ``{% csrf_token %}`` value is a placeholder, which is replaced by the visitor's
@@ -18,49 +29,109 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
-VERSION_KEY = "pagecache:version"
 PLACEHOLDER = "osp-csrf-placeholder-6f1c"
 SKIP_PREFIXES = ("/beheer/", "/account/", "/en/beheer/", "/en/account/", "/health/", "/static/", "/media/")
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "text/plain")
 STORED_HEADERS = ("Content-Type", "Content-Security-Policy", "Content-Language", "Vary", "Content-Disposition")
+# Pages that show something of every part.
+SHARED_PATHS = ("/", "/robots.txt")
+SHARED_PREFIXES = ("/sitemap",)
+# How long an expired page may still be served while one worker rebuilds it.
+STALE_SECONDS = 10
 
 
-# Each worker remembers the version for a second: one cache round trip fewer per
-# page. A change made in another worker shows here at most a second later.
-VERSION_MEMO_SECONDS = 1.0
-_memo = {"version": None, "until": 0.0}
+def neutral_path(path):
+    """The address without its language prefix: /en/agenda/ and /agenda/ share their versions."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path
 
 
-def content_version():
-    now = time.monotonic()
-    if _memo["version"] is not None and now < _memo["until"]:
-        return _memo["version"]
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
-    _memo.update(version=version, until=now + VERSION_MEMO_SECONDS)
-    return version
+def tags_for(path):
+    from . import registry
+
+    path = neutral_path(path)
+    shared = path in SHARED_PATHS or path.startswith(SHARED_PREFIXES)
+    parts = {d.name for d in registry.cache_dependencies if shared or path.startswith(d.prefixes)}
+    if not shared and parts <= {"site"}:
+        # An address no part claims (a content page, the contact form) may show anything.
+        parts = {d.name for d in registry.cache_dependencies}
+    return [f"pagecache:part:{name}" for name in sorted(parts)] + [f"pagecache:path:{path}"]
 
 
-def bump_version(**kwargs):
-    _memo["version"] = None
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+def versions(tags):
+    found = cache.get_many(tags)
+    return ".".join(str(found.get(tag, 0)) for tag in tags)
 
 
-def connect(models):
-    for model in models:
-        post_save.connect(bump_version, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
-        post_delete.connect(bump_version, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+def part_version(name):
+    """For caches of a part's own (a rendered feed): renewed with its pages."""
+    return versions([f"pagecache:part:{name}"])
+
+
+def bump(tags):
+    for tag in tags:
+        # Starting from the clock, not 0: a version lost from the cache (evicted)
+        # can never come back to a number an old page was stored under.
+        cache.add(tag, int(time.time() * 1000), None)
+        try:
+            cache.incr(tag)
+        except ValueError:  # evicted between add and incr
+            cache.set(tag, int(time.time() * 1000), None)
+
+
+def bump_version():
+    """Renew every cached page (after demo content was bulk-created, which sends no signals)."""
+    from . import registry
+
+    bump([f"pagecache:part:{name}" for name in {d.name for d in registry.cache_dependencies}])
+
+
+def bump_part(name):
+    bump([f"pagecache:part:{name}"])
+
+
+def bump_paths(paths):
+    bump([f"pagecache:path:{neutral_path(path)}" for path in paths])
+
+
+def invalidate_model(model, instance=None):
+    """Renew the pages that show ``model``; for changes the signals do not see (``QuerySet.update``)."""
+    from . import registry
+
+    for dependency in registry.cache_dependencies:
+        if model in dependency.narrow and instance is not None:
+            bump_paths(dependency.narrow[model](instance))
+        elif model in dependency.models:
+            bump_part(dependency.name)
+
+
+def _on_change(sender, instance=None, **kwargs):
+    invalidate_model(sender, instance)
+    # Again once the change is committed: another server may have rendered the page in between,
+    # from data it could not see yet, and stored it under the new version.
+    transaction.on_commit(lambda: invalidate_model(sender, instance))
+
+
+def connect(dependency):
+    for model in dependency.models:
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
         for field in model._meta.many_to_many:
-            m2m_changed.connect(bump_version, sender=field.remote_field.through, dispatch_uid=f"pagecache-m2m-{field}")
+            through = field.remote_field.through
+            m2m_changed.connect(
+                lambda sender, model=model, **kwargs: invalidate_model(model),
+                sender=through,
+                weak=False,
+                dispatch_uid=f"pagecache-m2m-{field}",
+            )
 
 
 def is_cacheable_request(request):
@@ -91,13 +162,15 @@ class PageCacheMiddleware:
         # Host and scheme are part of the key: robots.txt and the sitemap contain absolute addresses.
         # Hashed, so a very long query string cannot make a very long key.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = f"pagecache:{content_version()}:{hashlib.sha256(address.encode()).hexdigest()}"
+        key = f"pagecache:{versions(tags_for(request.path_info))}:{hashlib.sha256(address.encode()).hexdigest()}"
         entry = cache.get(key)
-        if entry is not None:
+        fresh = entry is not None and time.time() < entry["fresh_until"]
+        # Expired: the worker that wins the lock rebuilds, the others serve the stale copy meanwhile.
+        if fresh or (entry is not None and not cache.add(f"{key}:rebuild", 1, STALE_SECONDS)):
             response = HttpResponse(entry["content"], status=200)
             for name, value in entry["headers"].items():
                 response[name] = value
-            response["X-Page-Cache"] = "hit"
+            response["X-Page-Cache"] = "hit" if fresh else "stale"
             if entry["csrf"]:
                 self.csrf.process_request(request)  # reads the visitor's CSRF cookie, if any
                 return self._personalise(request, response)
@@ -110,9 +183,11 @@ class PageCacheMiddleware:
                     "content": response.content,
                     "headers": {h: response[h] for h in STORED_HEADERS if h in response},
                     "csrf": PLACEHOLDER.encode() in response.content,
+                    "fresh_until": time.time() + settings.PAGE_CACHE_SECONDS,
                 },
-                settings.PAGE_CACHE_SECONDS,
+                settings.PAGE_CACHE_SECONDS + STALE_SECONDS,
             )
+            cache.delete(f"{key}:rebuild")
             response["X-Page-Cache"] = "miss"
         return self._personalise(request, response)
 

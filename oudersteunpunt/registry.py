@@ -44,6 +44,22 @@ class AdminTodo:
     needs_action: bool = True
 
 
+@dataclass
+class CacheDependency:
+    """Which public pages show a part's models, so a change renews only those pages.
+
+    ``prefixes`` are addresses without the language prefix ("/agenda/"). A model
+    in ``narrow`` renews only the addresses its function returns for the changed
+    object (a sign-up: that event's page, the agenda and the home page) instead
+    of every page of the part.
+    """
+
+    name: str
+    models: tuple
+    prefixes: tuple[str, ...]
+    narrow: dict = field(default_factory=dict)
+
+
 home_blocks: list[HomeBlock] = []
 demo_loaders: list[DemoLoader] = []
 sitemaps: dict[str, Any] = {}
@@ -53,6 +69,7 @@ jargon_providers: list[Callable] = []
 robots_disallow: list[str] = []
 personal_data_facts: list[Callable] = []
 admin_todo_providers: list[tuple[int, Callable]] = []
+cache_dependencies: list[CacheDependency] = []
 
 
 def register_home_block(order, template, get_context=None):
@@ -89,10 +106,17 @@ def register_overview(provider):
 
 
 def register_public_models(*models):
-    """Models whose changes show on public pages: saving one renews the page cache."""
+    """Models whose changes show on public pages: saving one renews every cached page."""
+    register_cache_dependency("site", models=models, prefixes=("/",))
+
+
+def register_cache_dependency(name, *, models, prefixes, narrow=None):
+    """Models whose changes show on the pages under ``prefixes`` (and on the home page and sitemap)."""
     from .pagecache import connect
 
-    connect(models)
+    dependency = CacheDependency(name, tuple(models), tuple(prefixes), narrow or {})
+    cache_dependencies.append(dependency)
+    connect(dependency)
 
 
 def register_jargon(provider):

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so it compresses the personalised body (it also pads against BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     # Outside the page cache, so cached pages get these headers too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oudersteunpunt.middleware.PermissionsPolicyMiddleware",

@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path, re_path
 
 from . import registry, views
@@ -20,7 +20,9 @@ urlpatterns = [
     # Uploaded page images are few and small; a proxy in front may serve /media/ itself instead.
     re_path(r"^media/(?P<path>.+)$", views.media, name="media"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
+    # An index of sections, each in pages: no sitemap response grows with the content.
+    path("sitemap.xml", index, {"sitemaps": all_sitemaps(), "sitemap_url_name": "sitemap-section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap-section"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -78,7 +78,8 @@ def test_sitemap_robots_and_health(client):
     PageFactory(slug="over-ons")
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
-    assert b"/over-ons/" in sitemap.content
+    assert b"/sitemap-pages.xml" in sitemap.content
+    assert b"/over-ons/" in client.get("/sitemap-pages.xml").content
     robots = client.get("/robots.txt")
     assert b"Disallow: /beheer/" in robots.content
     assert b"Sitemap: http://testserver/sitemap.xml" in robots.content

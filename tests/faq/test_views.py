@@ -88,7 +88,8 @@ def test_glossary_page_a_to_z(client):
 
 def test_sitemap_lists_questions(client):
     q = QuestionFactory()
-    assert q.get_absolute_url().encode() in client.get("/sitemap.xml").content
+    assert b"/sitemap-vragen.xml" in client.get("/sitemap.xml").content
+    assert q.get_absolute_url().encode() in client.get("/sitemap-vragen.xml").content
 
 
 class TestGlossaryMarkup:

@@ -1,0 +1,6 @@
+from oudersteunpunt.sitemaps import ListSitemap
+
+
+class ContactSitemap(ListSitemap):
+    def lists(self):
+        return [("contact:form", None, 0, 0)]
