@@ -1,6 +1,8 @@
 import secrets
+from datetime import timedelta
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -165,8 +167,26 @@ def new_token():
 
 
 class SignupQuerySet(models.QuerySet):
+    """Personal data of a sign-up: the fields ``anonymise`` empties, listed once."""
+
+    PERSONAL_FIELDS = ("name", "email", "phone", "remarks")
+
     def active(self):
         return self.exclude(status=Signup.Status.CANCELLED)
+
+    def for_email(self, email):
+        return self.filter(email__iexact=email)
+
+    def past_retention(self, now=None):
+        """Some days after the event (``EVENT_SIGNUP_RETENTION_DAYS``); counts stay, people go."""
+        cutoff = (now or timezone.now()) - timedelta(days=settings.EVENT_SIGNUP_RETENTION_DAYS)
+        return self.filter(event__ends_at__lt=cutoff, purged_at__isnull=True).filter(~Q(name="") | ~Q(email=""))
+
+    def names(self):
+        return list(self.exclude(name="").values_list("name", flat=True))
+
+    def anonymise(self, now=None):
+        return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), purged_at=now or timezone.now())
 
 
 class Signup(models.Model):

@@ -8,6 +8,18 @@ def home_context(request):
     return {"phases": Phase.objects.only("slug", "chooser_statement", "order")}
 
 
+def export_missed_searches(email, names):
+    from .models import MissedSearch
+
+    return list(MissedSearch.objects.mentioning(names).values_list("words", flat=True))
+
+
+def erase_missed_searches(email, names):
+    from .models import MissedSearch
+
+    return MissedSearch.objects.mentioning(names).delete()[0]
+
+
 def demo_load(stdout, scale=1):
     from .demo import load
 
@@ -29,6 +41,9 @@ class FaqConfig(AppConfig):
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
         registry.register_public_models(*(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")))
+        registry.register_mentions(
+            "zoekopdrachten zonder resultaat", export=export_missed_searches, erase=erase_missed_searches
+        )
 
 
 def overview(since):
