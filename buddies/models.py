@@ -147,8 +147,11 @@ class BuddyRequestQuerySet(models.QuerySet):
         return list(self.exclude(name="").values_list("name", flat=True))
 
     def anonymise(self, now=None):
-        """The request is closed; the consulent's notes on its matches go too."""
+        """The request is closed; the consulent's notes on its matches go too, and the admin's history."""
+        from oudersteunpunt.privacy import admin_log_forget
+
         now = now or timezone.now()
+        admin_log_forget(self)
         Match.objects.filter(request__in=self).anonymise(now)
         return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), anonymised_at=now, closed_at=now)
 
@@ -164,6 +167,9 @@ class MatchQuerySet(models.QuerySet):
         return self.filter(ended | declined, anonymised_at__isnull=True)
 
     def anonymise(self, now=None):
+        from oudersteunpunt.privacy import admin_log_forget
+
+        admin_log_forget(self)
         return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), anonymised_at=now or timezone.now())
 
 

@@ -57,7 +57,10 @@ class ContactRequestQuerySet(models.QuerySet):
         return list(self.exclude(name="").values_list("name", flat=True))
 
     def anonymise(self, now=None):
-        """The consulent's notes about the person go too."""
+        """The consulent's notes about the person go too, and the admin's history of it."""
+        from oudersteunpunt.privacy import admin_log_forget
+
+        admin_log_forget(self)
         ContactNote.objects.filter(request__in=self).update(text="")
         return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), anonymised_at=now or timezone.now())
 

@@ -186,6 +186,9 @@ class SignupQuerySet(models.QuerySet):
         return list(self.exclude(name="").values_list("name", flat=True))
 
     def anonymise(self, now=None):
+        from oudersteunpunt.privacy import admin_log_forget
+
+        admin_log_forget(self)
         return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), purged_at=now or timezone.now())
 
 

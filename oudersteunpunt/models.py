@@ -192,6 +192,9 @@ class QueuedMailQuerySet(models.QuerySet):
 
     def wipe(self, now=None):
         """Keep that a mail was sent and when; forget to whom and what. Unsent ones are never sent."""
+        from .privacy import admin_log_forget
+
+        admin_log_forget(self)
         return self.update(**self.WIPED_FIELDS, wiped_at=now or timezone.now())
 
 

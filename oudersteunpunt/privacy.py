@@ -29,3 +29,17 @@ def personal_data_erase(*, email: str) -> dict[str, int]:
     counts = {provider.name: provider.erase(email) for provider in registry.personal_data}
     counts.update({place.name: place.erase(email, names) for place in registry.mentions})
     return counts
+
+
+def admin_log_forget(queryset) -> int:
+    """The admin's history names each object it changed (``object_repr``): forget that too."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    pks = [str(pk) for pk in queryset.values_list("pk", flat=True)]
+    if not pks:
+        return 0
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    return LogEntry.objects.filter(content_type=content_type, object_id__in=pks).update(
+        object_repr="", change_message=""
+    )
