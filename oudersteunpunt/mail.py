@@ -90,6 +90,11 @@ def deliver(pk):
     return True
 
 
+def queued_mail_purge(now=None) -> int:
+    """Sent mails lose recipient, text and attachments after ``MAIL_RETENTION_DAYS``."""
+    return QueuedMail.objects.past_retention(now).wipe(now)
+
+
 def send_queued_mail():
     """Send what is still waiting; returns (sent, failed)."""
     pending = QueuedMail.objects.pending().values_list("pk", flat=True)
