@@ -95,11 +95,13 @@ def queued_mail_purge(now=None) -> int:
     return QueuedMail.objects.past_retention(now).wipe(now)
 
 
-def send_queued_mail():
-    """Send what is still waiting; returns (sent, failed)."""
+def send_queued_mail(stop=None):
+    """Send what is still waiting; returns (sent, failed). ``stop()`` true ends it between two mails."""
     pending = QueuedMail.objects.pending().values_list("pk", flat=True)
     sent = failed = 0
     for pk in list(pending):
+        if stop and stop():
+            break
         if deliver(pk):
             sent += 1
         else:

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from oudersteunpunt.mail import _claim, deliver, queue_mail
+from oudersteunpunt.mail import _claim, deliver, queue_mail, send_queued_mail
 from oudersteunpunt.models import QueuedMail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,3 +80,10 @@ def test_no_mail_when_the_transaction_rolls_back(mailoutbox):
     call_command("send_queued_mail", stdout=StringIO())
     assert mailoutbox == []
     assert not QueuedMail.objects.exists()
+
+
+def test_the_worker_stops_between_two_mails_never_halfway_one():
+    send_test_mail()
+    send_test_mail()
+    assert send_queued_mail(stop=lambda: bool(django_mail.outbox)) == (1, 0)
+    assert QueuedMail.objects.pending().count() == 1
