@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.contrib.sites.shortcuts import get_current_site
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -6,3 +8,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def send_mail(self, template_prefix, email, context_data):
+        """Like allauth's, but stored in the outbox: a hanging mail server never holds up a login or reset."""
+        from .mail import queue_message
+
+        request = context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context_data}
+        queue_message(self.render_mail(template_prefix, email, ctx))

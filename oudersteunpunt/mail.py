@@ -52,6 +52,12 @@ def queue_mail(*, template, to, context, language=None, attachments=()):
     return mail
 
 
+def queue_message(message):
+    """Store a mail built elsewhere (allauth's) in the outbox, for the worker to send."""
+    html = next((content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
+    return QueuedMail.objects.create(to=list(message.to), subject=message.subject, body=message.body, html=html)
+
+
 def _claim(pk):
     """Only one worker sends a given mail at a time: the claim is one atomic UPDATE,
     which works alike on SQLite and PostgreSQL; a claim of a worker that died runs out."""

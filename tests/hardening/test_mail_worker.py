@@ -75,3 +75,15 @@ def test_a_contact_request_never_waits_for_the_mail_server(hanging_mail_server):
     assert response.status_code == 302
     assert connections(hanging_mail_server) == 0
     assert QueuedMail.objects.pending().count() == 2  # the parent and the consulent
+
+
+def test_a_password_reset_never_waits_for_the_mail_server(hanging_mail_server):
+    from tests.factories import StaffFactory
+    from tests.helpers import reapply_role_migrations
+
+    reapply_role_migrations()  # a flushed database has no groups
+    staff = StaffFactory(role="consulent")
+    response = Client().post("/account/password/reset/", {"email": staff.email})
+    assert response.status_code == 302
+    assert connections(hanging_mail_server) == 0
+    assert QueuedMail.objects.pending().get().to == [staff.email]
