@@ -4,7 +4,8 @@ Django's test client never goes through a WSGI server, so headers such as
 ``Content-Length`` are only checked for real with gunicorn and ``DEBUG`` off.
 Use the fixtures from a test module::
 
-    from tests.servers import demo_database, gunicorn, static_root  # noqa: F401
+    # every fixture the used ones depend on must be imported too
+    from tests.servers import demo_database, demo_database_template, gunicorn, static_root  # noqa: F401
 
     def test_something(gunicorn, demo_database):
         server = gunicorn(DATABASE_URL=demo_database)
