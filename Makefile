@@ -21,7 +21,10 @@ setup: $(BIN)/.installed
 	else echo "msgfmt not found: using the committed .mo files"; fi
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 
+# The mail worker runs next to the server and stops with it (Ctrl-C or any exit).
 run: setup
+	@$(DEV_ENV) $(BIN)/python manage.py send_mail_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
 
 lint: $(BIN)/.installed

@@ -30,20 +30,20 @@ def export_personal_data(email):
                 {"buddy": m.buddy.first_name, "stand": m.state} for m in r.matches.select_related("buddy")
             ],
         }
-        for r in BuddyRequest.objects.filter(email__iexact=email).select_related("municipality")
+        for r in BuddyRequest.objects.for_email(email).select_related("municipality")
     ]
 
 
 def erase_personal_data(email):
-    from django.utils import timezone
+    from .models import BuddyRequest
 
-    from .models import BuddyRequest, Match
+    return BuddyRequest.objects.for_email(email).anonymise()
 
-    requests = BuddyRequest.objects.filter(email__iexact=email)
-    Match.objects.filter(request__in=requests).update(notes="", anonymised_at=timezone.now())
-    return requests.update(
-        name="", email="", phone="", hopes="", anonymised_at=timezone.now(), closed_at=timezone.now()
-    )
+
+def personal_names(email):
+    from .models import BuddyRequest
+
+    return BuddyRequest.objects.for_email(email).names()
 
 
 def admin_todos(request):
@@ -124,7 +124,9 @@ class BuddiesConfig(AppConfig):
 
         registry.register_overview(overview)
         registry.register_cache_dependency("buddies", models=[self.get_model("BuddyProfile")], prefixes=("/buddy/",))
-        registry.register_personal_data("buddy-aanvragen", export=export_personal_data, erase=erase_personal_data)
+        registry.register_personal_data(
+            "buddy-aanvragen", export=export_personal_data, erase=erase_personal_data, names=personal_names
+        )
         registry.register_demo_loader(30, "buddies", demo_load)
         registry.register_robots_disallow("buddy/evaluatie/", "buddy/mijn/")
         registry.register_personal_data_facts(privacy_facts)

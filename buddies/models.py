@@ -122,6 +122,57 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+def retention_cutoff(now=None):
+    return (now or timezone.now()) - timedelta(days=30 * settings.BUDDY_RETENTION_MONTHS)
+
+
+class BuddyRequestQuerySet(models.QuerySet):
+    """Personal data of a buddy request: the fields ``anonymise`` empties, listed once."""
+
+    PERSONAL_FIELDS = ("name", "email", "phone", "hopes")
+
+    def for_email(self, email):
+        return self.filter(email__iexact=email)
+
+    def past_retention(self, now=None):
+        """Older than ``BUDDY_RETENTION_MONTHS`` and without a match that runs or ended since."""
+        cutoff = retention_cutoff(now)
+        return (
+            self.filter(created_at__lt=cutoff, anonymised_at__isnull=True)
+            .exclude(matches__state__in=OPEN_MATCH_STATES)
+            .exclude(matches__state="ended", matches__ended_at__gte=cutoff)
+        )
+
+    def names(self):
+        return list(self.exclude(name="").values_list("name", flat=True))
+
+    def anonymise(self, now=None):
+        """The request is closed; the consulent's notes on its matches go too, and the admin's history."""
+        from oudersteunpunt.personal_data import admin_log_forget
+
+        now = now or timezone.now()
+        admin_log_forget(self)
+        Match.objects.filter(request__in=self).anonymise(now)
+        return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), anonymised_at=now, closed_at=now)
+
+
+class MatchQuerySet(models.QuerySet):
+    PERSONAL_FIELDS = ("notes", "end_reason", "decline_reason")
+
+    def past_retention(self, now=None):
+        """Ended or declined longer than ``BUDDY_RETENTION_MONTHS`` ago."""
+        cutoff = retention_cutoff(now)
+        ended = Q(state=Match.State.ENDED, ended_at__lt=cutoff)
+        declined = Q(state=Match.State.DECLINED, decided_at__lt=cutoff)
+        return self.filter(ended | declined, anonymised_at__isnull=True)
+
+    def anonymise(self, now=None):
+        from oudersteunpunt.personal_data import admin_log_forget
+
+        admin_log_forget(self)
+        return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), anonymised_at=now or timezone.now())
+
+
 class BuddyRequest(ParentContact):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, verbose_name=_("gemeente"))
     child_age = models.PositiveSmallIntegerField(
@@ -139,6 +190,8 @@ class BuddyRequest(ParentContact):
     created_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True, editable=False)
+
+    objects = BuddyRequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("buddy-aanvraag")
@@ -192,6 +245,8 @@ class Match(models.Model):
     notes = models.TextField(_("notities van de consulent"), blank=True)
     evaluation_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = MatchQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("koppeling")

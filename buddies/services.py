@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
@@ -24,13 +22,21 @@ class MatchError(Exception):
 
 @transaction.atomic
 def buddy_request_create(*, themes=(), **fields) -> tuple[BuddyRequest, bool]:
-    """Store a request; returns (request, already_there) so a double request is recognised kindly."""
+    """Store a request; returns (request, already_there).
+
+    A second request from an address with an open one stores nothing new; what the
+    parent needs to know goes to that address by mail, never onto the page, so the
+    form tells nobody whether an address asked for help before.
+    """
     email = fields.get("email")
     if email:
-        existing = BuddyRequest.objects.filter(
-            email__iexact=email, closed_at__isnull=True, anonymised_at__isnull=True
-        ).first()
+        existing = (
+            BuddyRequest.objects.for_email(email).filter(closed_at__isnull=True, anonymised_at__isnull=True).first()
+        )
         if existing:
+            queue_mail(
+                template="buddies/email/request_already_open", to=[existing.email], context={"request": existing}
+            )
             return existing, True
     request = create_with_reference(BuddyRequest, "BUD", consent=True, **fields)
     request.themes.set(themes)
@@ -207,15 +213,5 @@ def buddy_create(*, email: str, first_name: str, **profile) -> BuddyProfile:
 def anonymise_buddy_data(now=None) -> int:
     """Ended matches and requests that never led to one lose who they were about."""
     now = now or timezone.now()
-    cutoff = now - timedelta(days=30 * settings.BUDDY_RETENTION_MONTHS)
-    Match.objects.filter(state=Match.State.ENDED, ended_at__lt=cutoff, anonymised_at__isnull=True).update(
-        notes="", end_reason="", anonymised_at=now
-    )
-    Match.objects.filter(state=Match.State.DECLINED, decided_at__lt=cutoff, anonymised_at__isnull=True).update(
-        notes="", decline_reason="", anonymised_at=now
-    )
-    finished = BuddyRequest.objects.filter(created_at__lt=cutoff, anonymised_at__isnull=True).exclude(
-        matches__state__in=("proposed", "accepted", "active")
-    )
-    finished = finished.exclude(matches__state="ended", matches__ended_at__gte=cutoff)
-    return finished.update(name="", email="", phone="", hopes="", anonymised_at=now, closed_at=now)
+    Match.objects.past_retention(now).anonymise(now)
+    return BuddyRequest.objects.filter(pk__in=BuddyRequest.objects.past_retention(now)).anonymise(now)

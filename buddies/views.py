@@ -35,10 +35,12 @@ def index(request):
             fields = {
                 k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started", "themes")
             }
-            buddy_request, already = buddy_request_create(
+            buddy_request, _already = buddy_request_create(
                 themes=form.cleaned_data["themes"], mail_language=request.LANGUAGE_CODE, **fields
             )
-            request.session[SESSION_KEY] = [buddy_request.pk, already]
+            # The page is the same whether or not this address asked before; only a request
+            # without an address (nothing to look up) shows its reference, which no mail brings.
+            request.session[SESSION_KEY] = {"by_mail": bool(fields.get("email")), "pk": buddy_request.pk}
             return redirect("buddies:thanks")
     shown = (
         BuddyProfile.objects.available()
@@ -50,11 +52,11 @@ def index(request):
 
 
 def thanks(request):
-    pk, already = request.session.get(SESSION_KEY, [None, False])
-    buddy_request = BuddyRequest.objects.filter(pk=pk).first()
-    if buddy_request is None:
+    sent = request.session.get(SESSION_KEY)
+    if not isinstance(sent, dict):
         return redirect("buddies:index")
-    return render(request, "buddies/thanks.html", {"buddy_request": buddy_request, "already": already})
+    buddy_request = None if sent["by_mail"] else BuddyRequest.objects.filter(pk=sent["pk"]).first()
+    return render(request, "buddies/thanks.html", {"buddy_request": buddy_request, "by_mail": sent["by_mail"]})
 
 
 def buddy_required(view):

@@ -32,14 +32,20 @@ def export_personal_data(email):
             "status": r.status,
             "binnengekomen": r.created_at.isoformat(),
         }
-        for r in ContactRequest.objects.filter(email__iexact=email)
+        for r in ContactRequest.objects.for_email(email)
     ]
 
 
 def erase_personal_data(email):
-    from .services import erase_for_email
+    from .models import ContactRequest
 
-    return erase_for_email(email)
+    return ContactRequest.objects.for_email(email).anonymise()
+
+
+def personal_names(email):
+    from .models import ContactRequest
+
+    return ContactRequest.objects.for_email(email).names()
 
 
 def admin_todos(request):
@@ -105,7 +111,7 @@ class ContactConfig(AppConfig):
 
         registry.register_overview(overview)
         registry.register_personal_data(
-            "vragen aan de consulent", export=export_personal_data, erase=erase_personal_data
+            "vragen aan de consulent", export=export_personal_data, erase=erase_personal_data, names=personal_names
         )
         registry.register_demo_loader(40, "contact", demo_load)
         registry.register_personal_data_facts(privacy_facts)

@@ -38,8 +38,31 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
 
 
 class ContactRequestQuerySet(models.QuerySet):
+    """Personal data of a request: the fields ``anonymise`` empties, listed once."""
+
+    PERSONAL_FIELDS = ("name", "phone", "email", "good_times", "message")
+
     def open(self):
         return self.exclude(status=ContactRequest.Status.CLOSED)
+
+    def for_email(self, email):
+        return self.filter(email__iexact=email)
+
+    def past_retention(self, now=None):
+        """Closed longer ago than ``CONTACT_RETENTION_MONTHS``."""
+        cutoff = (now or timezone.now()) - datetime.timedelta(days=30 * settings.CONTACT_RETENTION_MONTHS)
+        return self.filter(status=ContactRequest.Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True)
+
+    def names(self):
+        return list(self.exclude(name="").values_list("name", flat=True))
+
+    def anonymise(self, now=None):
+        """The consulent's notes about the person go too, and the admin's history of it."""
+        from oudersteunpunt.personal_data import admin_log_forget
+
+        admin_log_forget(self)
+        ContactNote.objects.filter(request__in=self).update(text="")
+        return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), anonymised_at=now or timezone.now())
 
 
 class ContactRequest(ParentContact):

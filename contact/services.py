@@ -1,8 +1,5 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from oudersteunpunt.mail import queue_mail
 from oudersteunpunt.models import SiteSettings
@@ -37,16 +34,4 @@ def contact_note_add(*, request: ContactRequest, author, text: str) -> ContactNo
 @transaction.atomic
 def anonymise_contact_requests(now=None) -> int:
     """Closed requests lose everything that says who asked, after the set number of months."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=30 * settings.CONTACT_RETENTION_MONTHS)
-    old = ContactRequest.objects.filter(
-        status=ContactRequest.Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
-    )
-    ContactNote.objects.filter(request__in=old).update(text="")
-    return old.update(name="", phone="", email="", good_times="", message="", anonymised_at=now)
-
-
-def erase_for_email(email) -> int:
-    requests = ContactRequest.objects.filter(email__iexact=email)
-    ContactNote.objects.filter(request__in=requests).update(text="")
-    return requests.update(name="", phone="", email="", good_times="", message="", anonymised_at=timezone.now())
+    return ContactRequest.objects.past_retention(now).anonymise(now)

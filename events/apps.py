@@ -69,18 +69,20 @@ def export_personal_data(email):
             "status": s.status,
             "aangemeld_op": s.created_at.isoformat(),
         }
-        for s in Signup.objects.filter(email__iexact=email).select_related("event")
+        for s in Signup.objects.for_email(email).select_related("event")
     ]
 
 
 def erase_personal_data(email):
-    from django.utils import timezone
-
     from .models import Signup
 
-    return Signup.objects.filter(email__iexact=email).update(
-        name="", email="", phone="", remarks="", purged_at=timezone.now()
-    )
+    return Signup.objects.for_email(email).anonymise()
+
+
+def personal_names(email):
+    from .models import Signup
+
+    return Signup.objects.for_email(email).names()
 
 
 def privacy_facts():
@@ -136,4 +138,6 @@ class EventsConfig(AppConfig):
         registry.register_sitemap("activiteiten", EventSitemap)
         registry.register_robots_disallow("agenda/afmelden/")
         registry.register_personal_data_facts(privacy_facts)
-        registry.register_personal_data("aanmeldingen", export=export_personal_data, erase=erase_personal_data)
+        registry.register_personal_data(
+            "aanmeldingen", export=export_personal_data, erase=erase_personal_data, names=personal_names
+        )

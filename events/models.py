@@ -1,4 +1,5 @@
 import secrets
+from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings
@@ -169,8 +170,29 @@ def new_token():
 
 
 class SignupQuerySet(models.QuerySet):
+    """Personal data of a sign-up: the fields ``anonymise`` empties, listed once."""
+
+    PERSONAL_FIELDS = ("name", "email", "phone", "remarks")
+
     def active(self):
         return self.exclude(status=Signup.Status.CANCELLED)
+
+    def for_email(self, email):
+        return self.filter(email__iexact=email)
+
+    def past_retention(self, now=None):
+        """Some days after the event (``EVENT_SIGNUP_RETENTION_DAYS``); counts stay, people go."""
+        cutoff = (now or timezone.now()) - timedelta(days=settings.EVENT_SIGNUP_RETENTION_DAYS)
+        return self.filter(event__ends_at__lt=cutoff, purged_at__isnull=True).filter(~Q(name="") | ~Q(email=""))
+
+    def names(self):
+        return list(self.exclude(name="").values_list("name", flat=True))
+
+    def anonymise(self, now=None):
+        from oudersteunpunt.personal_data import admin_log_forget
+
+        admin_log_forget(self)
+        return self.update(**dict.fromkeys(self.PERSONAL_FIELDS, ""), purged_at=now or timezone.now())
 
 
 class Signup(models.Model):

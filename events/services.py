@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from oudersteunpunt.mail import queue_mail
@@ -23,6 +23,9 @@ from .models import Event, Role, Signup
 class SignupResult:
     signup: Signup
     already_signed_up: bool = False
+    # What the page says: for a second sign-up, what a newcomer would get now,
+    # so the page never tells whether this address had signed up.
+    shown_status: str = Signup.Status.CONFIRMED
 
 
 def _taken(event, *, role=None):
@@ -77,13 +80,16 @@ def signup_create(
     *, event: Event, name, email, phone="", role=Role.PARENT, people=1, remarks="", mail_language=""
 ) -> SignupResult:
     event = Event.objects.select_for_update().get(pk=event.pk)
-    existing = Signup.objects.active().filter(event=event, email__iexact=email).first()
-    if existing:
-        return SignupResult(existing, already_signed_up=True)
     fits = _fits(event, people=people, role=role)
     # Nobody jumps the queue: while others wait, a newcomer waits too.
     if fits and Signup.objects.filter(event=event, status=Signup.Status.WAITING).exists():
         fits = False
+    status = Signup.Status.CONFIRMED if fits else Signup.Status.WAITING
+    existing = Signup.objects.active().filter(event=event, email__iexact=email).first()
+    if existing:
+        # Only the owner of the address learns that they were signed up already.
+        _mail(existing, "events/email/already_signed_up")
+        return SignupResult(existing, already_signed_up=True, shown_status=status)
     signup = Signup.objects.create(
         event=event,
         name=name,
@@ -94,10 +100,10 @@ def signup_create(
         remarks=remarks,
         consent=True,
         mail_language=mail_language or settings.LANGUAGE_CODE,
-        status=Signup.Status.CONFIRMED if fits else Signup.Status.WAITING,
+        status=status,
     )
     _mail(signup, "events/email/confirmed" if fits else "events/email/waiting")
-    return SignupResult(signup)
+    return SignupResult(signup, shown_status=status)
 
 
 def _move_up(event):
@@ -192,13 +198,7 @@ def send_event_reminders(now=None) -> int:
 @transaction.atomic
 def purge_event_signups(now=None) -> int:
     """Remove personal data some days after an event; the rows, and so the counts, stay."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.EVENT_SIGNUP_RETENTION_DAYS)
-    return (
-        Signup.objects.filter(event__ends_at__lt=cutoff, purged_at__isnull=True)
-        .filter(~Q(name="") | ~Q(email=""))
-        .update(name="", email="", phone="", remarks="", purged_at=now)
-    )
+    return Signup.objects.past_retention(now).anonymise(now)
 
 
 COPIED_FIELDS = [

@@ -81,17 +81,18 @@ def event_detail(request, slug):
                     **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
                     mail_language=request.LANGUAGE_CODE,
                 )
-                request.session[SESSION_KEY] = [result.signup.pk, result.already_signed_up]
+                # Only what the page shows: nothing that tells a second sign-up from a first.
+                request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
                 return redirect("events:thanks", slug=event.slug)
     return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed}, status=status)
 
 
 def signup_thanks(request, slug):
-    pk, already = request.session.get(SESSION_KEY, [None, False])
-    signup = Signup.objects.select_related("event").filter(pk=pk, event__slug=slug).first()
-    if signup is None:
+    sent = request.session.get(SESSION_KEY)
+    event = Event.objects.filter(pk=sent.get("event"), slug=slug).first() if isinstance(sent, dict) else None
+    if event is None:
         return redirect("events:detail", slug=slug)
-    return render(request, "events/signup_thanks.html", {"signup": signup, "event": signup.event, "already": already})
+    return render(request, "events/signup_thanks.html", {"status": sent["status"], "event": event})
 
 
 @noindex

@@ -37,6 +37,18 @@ def admin_todos(request):
     return todos
 
 
+def export_missed_searches(email, names):
+    from .models import MissedSearch
+
+    return list(MissedSearch.objects.mentioning(names).values_list("words", flat=True))
+
+
+def erase_missed_searches(email, names):
+    from .models import MissedSearch
+
+    return MissedSearch.objects.mentioning(names).delete()[0]
+
+
 def demo_load(stdout, scale=1):
     from .demo import load
 
@@ -70,6 +82,9 @@ class FaqConfig(AppConfig):
             "vragen",
             models=[self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")],
             prefixes=("/vragen/", "/zoeken/", "/begrippen/"),
+        )
+        registry.register_mentions(
+            "zoekopdrachten zonder resultaat", export=export_missed_searches, erase=erase_missed_searches
         )
 
 

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -168,6 +169,24 @@ class Term(models.Model):
         return [self.term, *(v.strip() for v in self.variants.split(",") if v.strip())]
 
 
+class MissedSearchQuerySet(models.QuerySet):
+    """Search words may hold a name: found by the words of a name, and kept for a while only."""
+
+    def mentioning(self, names):
+        found = []
+        for name in names:
+            name_words = search.normalised_words(name).split()
+            if not name_words:
+                continue
+            candidates = self.filter(*(models.Q(words__contains=word) for word in name_words))
+            found += [row.pk for row in candidates if set(name_words) <= set(row.words.split())]
+        return self.filter(pk__in=found)
+
+    def past_retention(self, now=None):
+        cutoff = (now or timezone.now()) - datetime.timedelta(days=30 * settings.MISSED_SEARCH_RETENTION_MONTHS)
+        return self.filter(last_seen__lt=cutoff)
+
+
 class MissedSearch(models.Model):
     """Words parents searched for without finding anything. Never who searched."""
 
@@ -175,6 +194,8 @@ class MissedSearch(models.Model):
     count = models.PositiveIntegerField(_("aantal keer"), default=1)
     first_seen = models.DateTimeField(_("eerste keer"), auto_now_add=True)
     last_seen = models.DateTimeField(_("laatste keer"), auto_now=True)
+
+    objects = MissedSearchQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("zoekopdracht zonder resultaat")

@@ -1,8 +1,13 @@
+import re
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from . import search
 from .models import HelpfulVote, MissedSearch, Question
+
+PERSONAL_QUERY_RE = re.compile(r"@|\d[\d \-]{5,}\d")
 
 
 @transaction.atomic
@@ -12,15 +17,29 @@ def question_record_feedback(*, question: Question, helpful: bool) -> None:
     Question.objects.filter(pk=question.pk).update(**{field: F(field) + 1})
 
 
+def missed_searches_purge(now=None) -> int:
+    """Words not searched for ``MISSED_SEARCH_RETENTION_MONTHS`` go: they may hold a name."""
+    return MissedSearch.objects.past_retention(now).delete()[0]
+
+
 def missed_search_record(*, query: str) -> None:
-    """Count a search without results by its words; nothing about who searched."""
+    """Count a search without results by its words; nothing about who searched.
+
+    An e-mail address or a phone number is not kept: it says who someone is, not
+    what parents look for. A name cannot be told apart from other words; those
+    go with ``MISSED_SEARCH_RETENTION_MONTHS`` or when that person is erased.
+    """
+    if PERSONAL_QUERY_RE.search(query or ""):
+        return
     words = search.normalised_words(query)
     if not words:
         return
-    updated = MissedSearch.objects.filter(words=words).update(count=F("count") + 1)
+    # update() skips auto_now: last_seen is set here, the retention counts from it.
+    bump = {"count": F("count") + 1, "last_seen": timezone.now()}
+    updated = MissedSearch.objects.filter(words=words).update(**bump)
     if not updated:
         try:
             with transaction.atomic():
                 MissedSearch.objects.create(words=words)
         except IntegrityError:  # somebody else searched the same words at the same moment
-            MissedSearch.objects.filter(words=words).update(count=F("count") + 1)
+            MissedSearch.objects.filter(words=words).update(**bump)

@@ -17,6 +17,18 @@ def admin_todos(request):
     return [AdminTodo(_("Mails die (nog) niet verstuurd konden worden"), url, failed)]
 
 
+def export_mail(email, names):
+    from .models import QueuedMail
+
+    return QueuedMail.objects.about(email, names).for_export()
+
+
+def erase_mail(email, names):
+    from .models import QueuedMail
+
+    return QueuedMail.objects.about(email, names).wipe()
+
+
 class CoreConfig(AppConfig):
     name = "oudersteunpunt"
     verbose_name = _("Website")
@@ -30,6 +42,7 @@ class CoreConfig(AppConfig):
         registry.register_public_models(self.get_model("Page"), self.get_model("SiteSettings"))
         post_migrate.connect(create_initial_versions, dispatch_uid="osp-initial-versions")
         registry.register_admin_todos(50, admin_todos)
+        registry.register_mentions("uitgaande mail", export=export_mail, erase=erase_mail)
 
 
 class AdminConfig(DjangoAdminConfig):

@@ -1,10 +1,11 @@
-"""One way to send mail: rendered from templates, stored, sent after commit.
+"""One way to send mail: rendered from templates, stored, sent by a worker.
 
 A mail is rendered in the recipient's language from ``<name>_subject.txt``,
-``<name>.txt`` and ``<name>.html``, stored as a ``QueuedMail`` in the same
-transaction as the thing it is about, and sent once that transaction commits.
-If the mail server fails, the row stays and ``send_queued_mail`` (cron) tries
-again later.
+``<name>.txt`` and ``<name>.html`` and stored as a ``QueuedMail`` in the same
+transaction as the thing it is about. A request never talks to the mail
+server: ``send_mail_worker`` (a process next to gunicorn) sends what is waiting
+every few seconds, so a slow or hanging mail server never holds up a parent. If
+the mail server fails, the row stays and is tried again later.
 """
 
 import base64
@@ -16,7 +17,6 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import make_msgid
 from django.db.models import Q
-from django.db.transaction import on_commit
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -49,7 +49,7 @@ def render_mail(template, context, language=None):
 
 
 def queue_mail(*, template, to, context, language=None, attachments=()):
-    """Store a mail and send it after the current transaction commits."""
+    """Store a mail; the worker sends it once the current transaction has committed."""
     subject, body, html = render_mail(template, context, language)
     mail = QueuedMail.objects.create(
         to=list(to),
@@ -61,15 +61,21 @@ def queue_mail(*, template, to, context, language=None, attachments=()):
             for name, content, mimetype in attachments
         ],
     )
-    on_commit(lambda: deliver(mail.pk))
     return mail
 
 
+def queue_message(message):
+    """Store a mail built elsewhere (allauth's) in the outbox, for the worker to send."""
+    html = next((content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
+    return QueuedMail.objects.create(to=list(message.to), subject=message.subject, body=message.body, html=html)
+
+
 def _claim(pk):
-    """Only one worker (request or cron) sends a given mail at a time."""
+    """Only one worker sends a given mail at a time: the claim is one atomic UPDATE,
+    which works alike on SQLite and PostgreSQL; a claim of a worker that died runs out."""
     now = timezone.now()
     claimed = (
-        QueuedMail.objects.filter(pk=pk, sent_at__isnull=True)
+        QueuedMail.objects.filter(pk=pk, sent_at__isnull=True, wiped_at__isnull=True)
         .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
         .update(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
     )
@@ -95,22 +101,31 @@ def deliver(pk):
     try:
         message.send()
     except Exception as error:  # noqa: BLE001 - any failure of the mail server is retried later
-        logger.warning("Mail %s not sent, will retry: %s", pk, error)
+        # The log gets no addresses (a refusal lists them); the row keeps the reason until it is wiped.
+        logger.warning("Mail %s not sent, will retry: %s", pk, type(error).__name__)
+        # Wait longer after each failure (1, 2, 4 … minutes, at most 6 hours), so a mail
+        # server that is down for a night is not given up on within minutes.
+        retry_in = timedelta(minutes=min(2**mail.attempts, 360))
         QueuedMail.objects.filter(pk=pk).update(
-            attempts=mail.attempts + 1, last_error=str(error)[:2000], claimed_until=None
+            attempts=mail.attempts + 1, last_error=str(error)[:2000], claimed_until=timezone.now() + retry_in
         )
         return False
     QueuedMail.objects.filter(pk=pk).update(sent_at=timezone.now(), attempts=mail.attempts + 1, last_error="")
     return True
 
 
-def send_queued_mail():
-    """Send what is still waiting; returns (sent, failed)."""
-    pending = QueuedMail.objects.filter(sent_at__isnull=True, attempts__lt=settings.OSP_MAIL_MAX_ATTEMPTS).values_list(
-        "pk", flat=True
-    )
+def queued_mail_purge(now=None) -> int:
+    """Sent mails lose recipient, text and attachments after ``MAIL_RETENTION_DAYS``."""
+    return QueuedMail.objects.past_retention(now).wipe(now)
+
+
+def send_queued_mail(stop=None):
+    """Send what is still waiting; returns (sent, failed). ``stop()`` true ends it between two mails."""
+    pending = QueuedMail.objects.pending().values_list("pk", flat=True)
     sent = failed = 0
     for pk in list(pending):
+        if stop and stop():
+            break
         if deliver(pk):
             sent += 1
         else:

@@ -1,9 +1,13 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .images import shrink, validate_image
@@ -244,6 +248,48 @@ class SiteSettings(models.Model):
         return value
 
 
+class QueuedMailQuerySet(models.QuerySet):
+    """Where the outbox keeps personal data (recipient, text, attachments) and how it goes."""
+
+    WIPED_FIELDS = {"to": [], "subject": "", "body": "", "html": "", "attachments": [], "last_error": ""}
+
+    def pending(self, now=None):
+        """Waiting to be sent, and not waiting for a retry (``claimed_until``) or given up on."""
+        now = now or timezone.now()
+        return self.filter(
+            sent_at__isnull=True, wiped_at__isnull=True, attempts__lt=settings.OSP_MAIL_MAX_ATTEMPTS
+        ).filter(models.Q(claimed_until__isnull=True) | models.Q(claimed_until__lt=now))
+
+    def past_retention(self, now=None):
+        """Sent (or given up on) longer ago than ``MAIL_RETENTION_DAYS``."""
+        cutoff = (now or timezone.now()) - timedelta(days=settings.MAIL_RETENTION_DAYS)
+        given_up = models.Q(sent_at__isnull=True, attempts__gte=settings.OSP_MAIL_MAX_ATTEMPTS, created_at__lt=cutoff)
+        return self.filter(models.Q(sent_at__lt=cutoff) | given_up, wiped_at__isnull=True)
+
+    def about(self, email, names=()):
+        """Mails to this address, or that mention it or one of these full names."""
+        to_text = Cast("to", models.TextField())
+        query = models.Q(to_text__icontains=email)
+        for text in {email, *(n for n in names if n)}:
+            query |= (
+                models.Q(subject__icontains=text) | models.Q(body__icontains=text) | models.Q(html__icontains=text)
+            )
+        return self.annotate(to_text=to_text).filter(query, wiped_at__isnull=True)
+
+    def for_export(self):
+        return [
+            {"aan": mail.to, "onderwerp": mail.subject, "tekst": mail.body, "aangemaakt": mail.created_at.isoformat()}
+            for mail in self
+        ]
+
+    def wipe(self, now=None):
+        """Keep that a mail was sent and when; forget to whom and what. Unsent ones are never sent."""
+        from .personal_data import admin_log_forget
+
+        admin_log_forget(self)
+        return self.update(**self.WIPED_FIELDS, wiped_at=now or timezone.now())
+
+
 class QueuedMail(models.Model):
     """A mail that is stored before it is sent, so a failing mail server loses nothing."""
 
@@ -257,6 +303,9 @@ class QueuedMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     claimed_until = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(_("laatste fout"), blank=True)
+    wiped_at = models.DateTimeField(_("inhoud gewist"), null=True, blank=True, editable=False)
+
+    objects = QueuedMailQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("uitgaande mail")
@@ -269,3 +318,16 @@ class QueuedMail(models.Model):
     @property
     def is_sent(self):
         return self.sent_at is not None
+
+
+class SpentFormStart(models.Model):
+    """A start time of a public form that was used: each is accepted once (``spam``).
+
+    Only a hash of the signed value, no personal data; rows go after a day.
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    spent_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.digest

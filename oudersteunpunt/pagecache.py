@@ -19,13 +19,15 @@ A page whose time is up is rebuilt by one worker while the others serve the
 stale copy for a few more seconds (a short lock with ``cache.add``), so an
 expired popular page does not send every worker to the database at once.
 
-Pages with a form keep CSRF protection: while a cacheable page is rendered the
-``{% csrf_token %}`` value is a placeholder, which is replaced by the visitor's
-own token (and cookie) on every response, from the cache or not.
+Pages with a form keep CSRF protection and the spam guard: while a cacheable
+page is rendered the ``{% csrf_token %}`` value and the form's signed start time
+are placeholders, replaced by the visitor's own token (and cookie) and a fresh
+start time on every response, from the cache or not.
 """
 
 import hashlib
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,6 +37,10 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
 PLACEHOLDER = "osp-csrf-placeholder-6f1c"
+START_PLACEHOLDER = "osp-started-placeholder-3b9e"
+# True while a page that may be cached is rendered: the spam guard then writes
+# START_PLACEHOLDER instead of a start time, so no two visitors share one.
+rendering_for_cache = ContextVar("rendering_for_cache", default=False)
 SKIP_PREFIXES = ("/beheer/", "/account/", "/en/beheer/", "/en/account/", "/health/", "/static/", "/media/")
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "text/plain")
 STORED_HEADERS = ("Content-Type", "Content-Security-Policy", "Content-Language", "Vary", "Content-Disposition")
@@ -173,9 +179,12 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit" if fresh else "stale"
             if entry["csrf"]:
                 self.csrf.process_request(request)  # reads the visitor's CSRF cookie, if any
-                return self._personalise(request, response)
-            return response
-        response = self.get_response(request)
+            return self._personalise(request, response)
+        marker = rendering_for_cache.set(True)
+        try:
+            response = self.get_response(request)
+        finally:
+            rendering_for_cache.reset(marker)
         if self._storable(response):
             cache.set(
                 key,
@@ -202,8 +211,21 @@ class PageCacheMiddleware:
         )
 
     def _personalise(self, request, response):
-        if response.streaming or PLACEHOLDER.encode() not in response.content:
+        if response.streaming:
             return response
-        response.content = response.content.replace(PLACEHOLDER.encode(), get_token(request).encode())
-        # get_token marked the cookie for sending; the CSRF middleware sets it.
-        return self.csrf.process_response(request, response)
+        from .spam import start_token
+
+        content = response.content
+        if START_PLACEHOLDER.encode() in content:
+            content = content.replace(START_PLACEHOLDER.encode(), start_token().encode())
+        has_csrf = PLACEHOLDER.encode() in content
+        if has_csrf:
+            content = content.replace(PLACEHOLDER.encode(), get_token(request).encode())
+        response.content = content
+        # CommonMiddleware (inside) measured the page with its placeholders, and a page
+        # from the cache has no length yet: a wrong length makes browsers cut the page.
+        response["Content-Length"] = str(len(content))
+        if has_csrf:
+            # get_token marked the cookie for sending; the CSRF middleware sets it.
+            return self.csrf.process_response(request, response)
+        return response

@@ -26,11 +26,25 @@ class DemoLoader:
 
 @dataclass
 class PersonalDataProvider:
-    """Finds, exports and erases what one part holds on an e-mail address."""
+    """Finds, exports and erases what one part holds on an e-mail address.
+
+    ``names`` gives the names stored with that address, so that places where a
+    person is only mentioned in free text (``Mentions``) can be found too.
+    """
 
     name: str
     export: Callable[[str], list[dict]]
     erase: Callable[[str], int]
+    names: Callable[[str], list[str]] = lambda email: []
+
+
+@dataclass
+class Mentions:
+    """Free text that may mention a person (the outbox, search words): found by address and names."""
+
+    name: str
+    export: Callable[[str, list[str]], list]
+    erase: Callable[[str, list[str]], int]
 
 
 @dataclass
@@ -64,6 +78,7 @@ home_blocks: list[HomeBlock] = []
 demo_loaders: list[DemoLoader] = []
 sitemaps: dict[str, Any] = {}
 personal_data: list[PersonalDataProvider] = []
+mentions: list[Mentions] = []
 overview_providers: list[Callable] = []
 jargon_providers: list[Callable] = []
 robots_disallow: list[str] = []
@@ -86,8 +101,12 @@ def register_sitemap(name, sitemap):
     sitemaps[name] = sitemap
 
 
-def register_personal_data(name, *, export, erase):
-    personal_data.append(PersonalDataProvider(name, export, erase))
+def register_personal_data(name, *, export, erase, names=None):
+    personal_data.append(PersonalDataProvider(name, export, erase, names or (lambda email: [])))
+
+
+def register_mentions(name, *, export, erase):
+    mentions.append(Mentions(name, export, erase))
 
 
 def register_robots_disallow(*paths):

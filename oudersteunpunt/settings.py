@@ -280,3 +280,7 @@ LOGGING = {
 EVENT_SIGNUP_RETENTION_DAYS = env_int("EVENT_SIGNUP_RETENTION_DAYS", 30)
 CONTACT_RETENTION_MONTHS = env_int("CONTACT_RETENTION_MONTHS", 12)
 BUDDY_RETENTION_MONTHS = env_int("BUDDY_RETENTION_MONTHS", 12)
+# Days after sending that a mail in the outbox keeps its recipient and text.
+MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 30)
+# Months that the words of a search without results are kept (they may hold a name).
+MISSED_SEARCH_RETENTION_MONTHS = env_int("MISSED_SEARCH_RETENTION_MONTHS", 12)

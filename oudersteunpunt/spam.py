@@ -3,20 +3,55 @@
 Three guards: a honeypot field that people never see, a signed start time so a
 form sent faster than a person can type is refused, and a limit per address
 per form that holds across workers when the cache is shared (Redis).
+
+The start time is made per response, also for a page served from the page cache
+(``pagecache`` fills it in like the CSRF token), and carries a random part, so
+each one is unique and is accepted once: a replayed form is refused.
 """
 
+import hashlib
 import ipaddress
 import math
+import secrets
 import time
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .pagecache import START_PLACEHOLDER, rendering_for_cache
+
 SIGNER_SALT = "oudersteunpunt.spam.started"
+START_MAX_AGE = 86400
+
+
+def start_token():
+    """A signed, unique start time for one form shown to one visitor."""
+    return signing.TimestampSigner(salt=SIGNER_SALT).sign(f"{int(time.time())}-{secrets.token_hex(6)}")
+
+
+def start_token_spend(token) -> bool:
+    """Accept a start time once; False when it was used before.
+
+    Kept in the database, not the cache: it must hold across workers and also
+    while the cache is down. Rows older than a start time can live are removed.
+    """
+    from .models import SpentFormStart
+
+    now = timezone.now()
+    SpentFormStart.objects.filter(spent_at__lt=now - timedelta(seconds=START_MAX_AGE)).delete()
+    try:
+        with transaction.atomic():
+            SpentFormStart.objects.create(digest=hashlib.sha256(token.encode()).hexdigest(), spent_at=now)
+    except IntegrityError:
+        return False
+    return True
 
 
 class StartTimeField(forms.CharField):
@@ -38,7 +73,7 @@ class GuardedFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial["started"] = signing.TimestampSigner(salt=SIGNER_SALT).sign(str(int(time.time())))
+        self.initial["started"] = START_PLACEHOLDER if rendering_for_cache.get() else start_token()
         self.fields["website"].widget.attrs["class"] = "visually-hidden-field"
 
     def clean(self):
@@ -47,9 +82,10 @@ class GuardedFormMixin(forms.Form):
             raise forms.ValidationError(
                 _("Je bericht kon niet worden verstuurd. Probeer het nog eens."), code="honeypot"
             )
+        token = cleaned.get("started") or ""
         try:
             started = int(
-                signing.TimestampSigner(salt=SIGNER_SALT).unsign(cleaned.get("started") or "", max_age=86400)
+                signing.TimestampSigner(salt=SIGNER_SALT).unsign(token, max_age=START_MAX_AGE).partition("-")[0]
             )
         except (signing.BadSignature, ValueError):
             raise forms.ValidationError(
@@ -58,6 +94,13 @@ class GuardedFormMixin(forms.Form):
         if time.time() - started < settings.OSP_FORM_MIN_SECONDS:
             raise forms.ValidationError(
                 _("Dat ging erg snel. Kijk je gegevens na en verstuur het nog een keer."), code="too_fast"
+            )
+        # Spent only by a form that is otherwise complete: a parent who fixes a typo
+        # gets a fresh start time with the form shown again anyway.
+        if not self.errors and not start_token_spend(token):
+            raise forms.ValidationError(
+                _("Dit formulier is al verstuurd. Wil je nog iets sturen? Verstuur het dan nog een keer."),
+                code="replayed",
             )
         return cleaned
 

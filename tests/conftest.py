@@ -35,13 +35,28 @@ def site_settings(db):
 
 
 @pytest.fixture
-def mailoutbox(mailoutbox, monkeypatch, request):
-    """In a test wrapped in one transaction nothing ever commits: send at once.
+def mailoutbox(mailoutbox, request):
+    """Stand in for the mail worker (``send_mail_worker``): send each queued mail once it commits.
 
-    Tests with ``transaction=True`` keep the real after-commit behaviour
-    (``tests/core/test_mail.py`` proves it).
+    In a test wrapped in one transaction nothing ever commits: send at once.
+    Tests with ``transaction=True`` send after the real commit, so a rolled-back
+    mail is never sent (``tests/core/test_mail.py`` proves the worker itself).
     """
+    from django.db.models.signals import post_save
+    from django.db.transaction import on_commit
+
+    from oudersteunpunt.mail import deliver
+    from oudersteunpunt.models import QueuedMail
+
     marker = request.node.get_closest_marker("django_db")
-    if not (marker and marker.kwargs.get("transaction")):
-        monkeypatch.setattr("oudersteunpunt.mail.on_commit", lambda callback: callback())
-    return mailoutbox
+    at_once = not (marker and marker.kwargs.get("transaction"))
+
+    def worker(sender, instance, created, **kwargs):
+        if created and at_once:
+            deliver(instance.pk)
+        elif created:
+            on_commit(lambda: deliver(instance.pk))
+
+    post_save.connect(worker, sender=QueuedMail, weak=False, dispatch_uid="tests-mail-worker")
+    yield mailoutbox
+    post_save.disconnect(sender=QueuedMail, dispatch_uid="tests-mail-worker")

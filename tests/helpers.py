@@ -39,9 +39,7 @@ def reapply_role_migrations():
 
 
 def guard_fields():
-    """What the spam guard expects from a person's browser."""
-    from django.core import signing
+    """What the spam guard expects from a person's browser: a fresh start time each call."""
+    from oudersteunpunt.spam import start_token
 
-    from oudersteunpunt.spam import SIGNER_SALT
-
-    return {"website": "", "started": signing.TimestampSigner(salt=SIGNER_SALT).sign(str(int(time.time())))}
+    return {"website": "", "started": start_token()}

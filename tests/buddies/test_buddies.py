@@ -53,16 +53,26 @@ class TestRequestForm:
         assert response.status_code == 302
         page = client.get(response.url).content.decode()
         request = BuddyRequest.objects.get()
-        assert request.reference in page
+        assert "Je krijgt een mail met je kenmerk" in page
+        assert request.reference in mailoutbox[0].body
         assert list(request.themes.all()) == [theme]
         assert [m.to for m in mailoutbox] == [["linda@example.org"], ["consulent@example.org"]]
         assert "Iemand die luistert" not in mailoutbox[1].body
 
-    def test_double_request_is_recognised(self, client, places):
-        client.post("/buddy/", form_data(places[0]))
-        response = client.post("/buddy/", form_data(places[0], email="LINDA@example.org"))
-        assert "We hadden je aanvraag al" in client.get(response.url).content.decode()
-        assert BuddyRequest.objects.count() == 1
+    def test_double_request_shows_nobody_that_the_address_asked_before(self, client, places, mailoutbox):
+        """Issue 19.6: no 'already' and no reference on the page; the owner of the address gets a mail."""
+        first = client.get(client.post("/buddy/", form_data(places[0])).url).content.decode()
+        again = client.post("/buddy/", form_data(places[0], email="LINDA@example.org", name="Iemand anders"))
+        page = client.get(again.url).content.decode()
+        request = BuddyRequest.objects.get()
+        assert page == first
+        assert request.reference not in page and "al" + " aangevraagd" not in page
+        assert [m.to for m in mailoutbox] == [["linda@example.org"], ["linda@example.org"]]
+        assert request.reference in mailoutbox[1].subject and "loopt al" in mailoutbox[1].subject
+
+    def test_a_request_without_address_shows_its_reference(self, client, places):
+        response = client.post("/buddy/", form_data(places[0], contact_method="phone", email="", phone="0612345678"))
+        assert BuddyRequest.objects.get().reference in client.get(response.url).content.decode()
 
     @pytest.mark.parametrize(
         ("changes", "message"),

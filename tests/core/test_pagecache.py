@@ -103,3 +103,27 @@ def test_long_addresses_make_short_keys(client, recwarn):
     client.get("/zoeken/", {"q": "x" * 5000})
     client.get("/zoeken/", {"q": "x" * 5000})
     assert not [w for w in recwarn if "Cache key" in str(w.message)]
+
+
+def started_value(response):
+    return response.content.decode().split('name="started" value="')[1].split('"')[0]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_content_length_is_the_length_of_the_personalised_page(client, cached):
+    """Issue 13.1: the length was measured before the CSRF token was filled in; browsers cut the page."""
+    event = EventFactory()
+    if cached:
+        Client().get(event.get_absolute_url())
+    response = client.get(event.get_absolute_url())
+    assert response["X-Page-Cache"] == ("hit" if cached else "miss")
+    assert int(response["Content-Length"]) == len(response.content)
+    assert response.content.rstrip().endswith(b"</html>")
+
+
+def test_cached_form_pages_give_each_visitor_a_start_time_of_their_own():
+    """Issue 19.7: a cached page shared one signed start time between all visitors."""
+    first, second = Client().get("/contact/"), Client().get("/contact/")
+    assert second["X-Page-Cache"] == "hit"
+    assert "osp-started-placeholder" not in second.content.decode()
+    assert started_value(first) != started_value(second)

@@ -4,6 +4,9 @@ from django.test import RequestFactory
 
 from oudersteunpunt.spam import GuardedFormMixin, is_rate_limited, parse_rate
 
+# A start time is accepted once: the guard remembers spent ones in the database.
+pytestmark = pytest.mark.django_db
+
 
 class ExampleForm(GuardedFormMixin):
     name = forms.CharField()
@@ -42,6 +45,24 @@ def test_reshown_form_gets_a_fresh_start_time():
     form = ExampleForm(submitted(started="rommel"))
     form.is_valid()
     assert "rommel" not in str(form["started"])
+
+
+def test_a_start_time_is_accepted_once():
+    data = submitted()
+    assert ExampleForm(data).is_valid()
+    replay = ExampleForm(data)
+    assert not replay.is_valid()
+    assert replay.has_error("__all__", "replayed")
+
+
+def test_every_form_gets_its_own_start_time():
+    assert ExampleForm().initial["started"] != ExampleForm().initial["started"]
+
+
+def test_an_incomplete_form_does_not_spend_its_start_time():
+    data = submitted(name="")
+    assert not ExampleForm(data).is_valid()
+    assert ExampleForm({**data, "name": "Sanne"}).is_valid()
 
 
 def test_parse_rate():

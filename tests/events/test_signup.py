@@ -48,13 +48,25 @@ class TestSignupPage:
         assert mail.attachments[0][0] == "activiteit.ics"
         assert mail.alternatives[0][1] == "text/html"
 
-    def test_signing_up_twice_is_recognised(self, client, mailoutbox):
+    def test_signing_up_twice_shows_nobody_that_the_address_was_known(self, client, mailoutbox):
+        """Issue 19.6: the page is the same for a known and an unknown address; the owner gets a mail."""
         event = EventFactory()
-        sign_up(client, event)
-        response = sign_up(client, event, email="SANNE@example.org ")
-        assert "Je was al aangemeld" in client.get(response.url).content.decode()
+        first = client.get(sign_up(client, event).url).content.decode()
+        again = client.get(sign_up(client, event, email="SANNE@example.org ", name="Iemand anders").url)
+        assert again.content.decode() == first
+        assert "al aangemeld" not in first and "sanne@example.org" not in first
         assert Signup.objects.count() == 1
-        assert len(mailoutbox) == 1
+        assert [m.to for m in mailoutbox] == [["sanne@example.org"], ["sanne@example.org"]]
+        assert "Je was al aangemeld" in mailoutbox[1].subject
+        assert Signup.objects.get().get_cancel_url() in mailoutbox[1].body
+
+    def test_a_second_sign_up_when_full_shows_what_a_newcomer_would_see(self, client, mailoutbox):
+        event = EventFactory(capacity=1)
+        sign_up(client, event)
+        known = client.get(sign_up(client, event).url).content.decode()
+        unknown = client.get(sign_up(client, event, email="nieuw@example.org").url).content.decode()
+        assert "Je staat op de wachtlijst" in known
+        assert known == unknown
 
     @pytest.mark.parametrize(
         ("field", "value", "message"),

@@ -2,9 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
-from django.db import transaction
 
-from oudersteunpunt import registry
+from oudersteunpunt.personal_data import personal_data_erase, personal_data_export
 
 
 class Command(BaseCommand):
@@ -20,10 +19,9 @@ class Command(BaseCommand):
         except Exception as error:
             raise CommandError(f"Geen geldig e-mailadres: {email}") from error
         if action == "export":
-            data = {provider.name: provider.export(email) for provider in registry.personal_data}
+            data = personal_data_export(email=email)
             self.stdout.write(json.dumps({"e-mail": email, **data}, ensure_ascii=False, indent=2, default=str))
             return
-        with transaction.atomic():
-            counts = {provider.name: provider.erase(email) for provider in registry.personal_data}
+        counts = personal_data_erase(email=email)
         for name, count in counts.items():
             self.stdout.write(f"{name}: {count} gewist of geanonimiseerd")
