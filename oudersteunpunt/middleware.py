@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.shortcuts import render
 
-from .validators import has_control_characters
+from .validators import request_has_control_characters
 
 
 class PermissionsPolicyMiddleware:
@@ -28,9 +28,6 @@ class ControlCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        parts = [request.path_info]
-        for key, values in request.GET.lists():
-            parts += [key, *values]
-        if any(has_control_characters(part) for part in parts):
+        if request_has_control_characters(request):
             return render(request, "400.html", status=400)
         return self.get_response(request)

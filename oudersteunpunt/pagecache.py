@@ -36,6 +36,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
+from .validators import request_has_control_characters
+
 PLACEHOLDER = "osp-csrf-placeholder-6f1c"
 START_PLACEHOLDER = "osp-started-placeholder-3b9e"
 # True while a page that may be cached is rendered: the spam guard then writes
@@ -146,6 +148,8 @@ def is_cacheable_request(request):
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False
     path = request.path_info
+    if request_has_control_characters(request):
+        return False  # refused with 400 further in (ControlCharactersMiddleware); never a cache key
     return not path.startswith(SKIP_PREFIXES) and "/mijn/" not in path and "/afmelden/" not in path
 
 

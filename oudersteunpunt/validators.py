@@ -16,6 +16,14 @@ def has_control_characters(value):
     return bool(CONTROL_CHARACTERS.search(value))
 
 
+def request_has_control_characters(request):
+    """In the address: the path or a query parameter's name or value."""
+    parts = [request.path_info]
+    for key, values in request.GET.lists():
+        parts += [key, *values]
+    return any(has_control_characters(part) for part in parts)
+
+
 no_control_characters = RegexValidator(
     CONTROL_CHARACTERS,
     _("Hier staan onzichtbare tekens in die we niet kunnen bewaren. Typ de tekst opnieuw."),

@@ -62,6 +62,7 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     event = EventFactory(capacity=1, online_url="https://meet.example.org/oudercafe")
     first = signup_create(event=event, name="Sanne", email="sanne@example.org", mail_language=language).signup
     signup_create(event=event, name="Piet", email="piet@example.org", mail_language=language)
+    signup_create(event=event, name="Piet", email="piet@example.org", mail_language=language)  # already there
     signup_cancel(token=first.token)  # Piet moves up
     send_event_reminders(now=event.starts_at - datetime.timedelta(hours=2))
     event.starts_at += datetime.timedelta(hours=1)
@@ -72,15 +73,17 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
 
     contact_request_create(name="Sanne", email="sanne.vraag@example.org", message="Wie helpt?", mail_language=language)
 
-    request, _already = buddy_request_create(
-        name="Linda de Boer",
-        email="linda.mails@example.org",
-        phone="06 12345678",
-        municipality=MunicipalityFactory(),
-        child_age=10,
-        hopes="Iemand die luistert.",
-        mail_language=language,
-    )
+    ask = {
+        "name": "Linda de Boer",
+        "email": "linda.mails@example.org",
+        "phone": "06 12345678",
+        "municipality": MunicipalityFactory(),
+        "child_age": 10,
+        "hopes": "Iemand die luistert.",
+        "mail_language": language,
+    }
+    request, _already = buddy_request_create(**ask)
+    buddy_request_create(**ask)  # asked before: the mail says so
     buddy = buddy_create(
         email="bram.mails@example.org", first_name="Bram", trained_on=timezone.localdate(), capacity=2
     )
