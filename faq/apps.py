@@ -28,7 +28,9 @@ class FaqConfig(AppConfig):
         registry.register_sitemap("fases", PhaseSitemap)
         registry.register_sitemap("vragen", QuestionSitemap)
         registry.register_overview(overview)
-        registry.register_public_models(*(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")))
+        registry.register_public_models(
+            *(self.get_model(name) for name in ("Phase", "Theme", "Question", "Term", "Synonym"))
+        )
 
 
 def overview(since):

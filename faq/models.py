@@ -33,6 +33,7 @@ class Phase(models.Model):
         max_length=120,
         help_text=_("Kort, in de ik-vorm. Bijvoorbeeld: Ik maak me zorgen over mijn kind."),
     )
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
     class Meta:
         verbose_name = _("fase")
@@ -52,6 +53,7 @@ class Theme(models.Model):
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="themes", verbose_name=_("fase"))
     name = models.CharField(_("naam"), max_length=100)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
     class Meta:
         verbose_name = _("thema")

@@ -57,7 +57,7 @@ STOP_WORDS = frozenset(
     de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou of
     wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben deze u
     want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun
-    dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets
+    dus alles onder ja hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets
     uw iemand geweest andere ander jij jou jouw jullie wij we onze waar waarom wanneer welke welk hoeveel
     mag mogen moeten kun kunt wilt willen zit zitten gaat gaan doet krijg krijgt graag nou eigenlijk even
     erg heel echt steeds weer dan toe heer mevrouw hallo hoi beste vraag vragen weet weten
@@ -284,7 +284,11 @@ def correct(word, index):
     if not limit or not index.spellings:
         return None
     # Spellings are sorted by frequency, so among equally near words the commonest wins.
-    match = process.extractOne(word, index.spellings, scorer=distance.OSA.distance, score_cutoff=limit)
+    choices = index.spellings
+    if len(word) < 8:
+        # A shorter word is more often a different word (duurt, buurt): keep its first letter.
+        choices = [w for w in choices if w[0] == word[0]]
+    match = process.extractOne(word, choices, scorer=distance.OSA.distance, score_cutoff=limit)
     return match[0] if match else None
 
 
@@ -393,20 +397,25 @@ def content_fingerprint():
     """
     from django.db.models import Count, Max
 
-    from .models import Question, Synonym, Term
+    from .models import Phase, Question, Synonym, Term, Theme
 
     parts = []
-    for model in (Question, Term, Synonym):
+    for model in (Question, Term, Synonym, Phase, Theme):
         figures = model.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
         parts += [figures["n"], figures["latest"]]
     return tuple(parts)
 
 
 def load_content():
-    from .models import Question, Synonym, Term
+    from .models import Phase, Question, Synonym, Term
 
+    # What a phase says about the parent ("je voelt je niet gehoord") helps whole sentences find its questions.
+    phases = {
+        phase.pk: " ".join([phase.name, phase.description, phase.you_are_here_if, phase.chooser_statement])
+        for phase in Phase.objects.all()
+    }
     rows = Question.objects.published().values_list(
-        "pk", "title", "slug", "answer", "search_words", "phase__name", "theme__name", "phase__order", "order"
+        "pk", "title", "slug", "answer", "search_words", "phase_id", "theme__name", "phase__order", "order"
     )
     questions = [
         {
@@ -415,7 +424,7 @@ def load_content():
             "slug": slug,
             "answer": answer,
             "search_words": search_words,
-            "context": f"{phase} {theme or ''}",
+            "context": f"{phases.get(phase, '')} {theme or ''}",
             "sort_key": (phase_order, order, title),
         }
         for pk, title, slug, answer, search_words, phase, theme, phase_order, order in rows
