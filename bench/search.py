@@ -43,6 +43,7 @@ def measure():
 
     setup_test_environment()
     call_command("migrate", "--noinput", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115, PTH123
     cases = load_cases()
     quality, _misses = evaluate(cases, search.search_index())
@@ -88,6 +89,7 @@ def run_child(database_url):
         "DATABASE_URL": database_url,
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
         "PAGE_CACHE_SECONDS": "0",
+        "STATIC_ROOT": str(TMP / "static-search"),
         "LOG_LEVEL": "WARNING",
     }
     result = subprocess.run(

@@ -16,7 +16,7 @@ from .glossary import mark_terms
 from .models import Phase, Question, Term
 from .services import missed_search_record, question_record_feedback
 
-MAX_RESULTS = 30
+MAX_RESULTS = 10  # the best ten; ranking makes a long tail of weak matches useless
 LIST_FIELDS = ("id", "title", "slug", "phase_id", "theme_id", "order")
 
 
@@ -135,12 +135,11 @@ def search_view(request):
         outcome = search.run(query, index, exact=exact, limit=MAX_RESULTS)
         by_pk = Question.objects.select_related("phase").only("id", "title", "slug", "phase__name", "phase__slug")
         by_pk = by_pk.in_bulk([hit.pk for hit in outcome.hits])
-        texts = {doc.pk: doc.text for doc in index.documents}
         for hit in outcome.hits:
             question = by_pk.get(hit.pk)
             if question is None:  # deleted since the index was read
                 continue
-            question.snippet = search.highlight(texts[hit.pk], outcome.stems)
+            question.snippet = search.highlight(index.texts[hit.pk], outcome.stems, plain=True)
             question.title_marked = search.highlight(question.title, outcome.stems, length=200)
             results.append(question)
         terms = [index.terms[pk] for pk in outcome.term_pks if pk in index.terms][:5]
