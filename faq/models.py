@@ -114,7 +114,8 @@ class Question(models.Model):
     helpful_no = models.PositiveIntegerField(_("geholpen: nee"), default=0, editable=False)
     title_index = models.TextField(editable=False, default="")
     body_index = models.TextField(editable=False, default="")
-    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+    # Indexed: the search checks the latest change on every search.
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True, db_index=True)
 
     objects = QuestionQuerySet.as_manager()
 

@@ -482,12 +482,17 @@ def _matcher(query_stems):
     prefixes = {s for s in exact if len(s) >= 4}
     shortest = min((len(s) for s in prefixes), default=0)
 
+    memo = {}
+
     def matches(token):
+        if token in memo:
+            return memo[token]
         token_stem_ = token_stem(token)
-        if token_stem_ in exact:
-            return True
         # A compound starts with the word searched for: leerplicht -> leerplichtambtenaar.
-        return bool(prefixes) and any(token_stem_[:n] in prefixes for n in range(shortest, len(token_stem_)))
+        memo[token] = found = token_stem_ in exact or (
+            bool(prefixes) and any(token_stem_[:n] in prefixes for n in range(shortest, len(token_stem_)))
+        )
+        return found
 
     return matches
 

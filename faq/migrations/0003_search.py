@@ -248,6 +248,11 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(auto_now=True, default=django.utils.timezone.now, verbose_name="bijgewerkt"),
             preserve_default=False,
         ),
+        migrations.AlterField(
+            model_name="question",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, db_index=True, verbose_name="bijgewerkt"),
+        ),
         migrations.RunPython(add_starter_synonyms, migrations.RunPython.noop),
         migrations.RunPython(grant_synonyms, migrations.RunPython.noop),
     ]
