@@ -240,3 +240,19 @@ def test_search_needs_few_queries(client, django_assert_max_num_queries):
     results(client, "school")  # builds the index
     with django_assert_max_num_queries(6):
         assert len(results(client, "school")) == 10  # the best ten are shown
+
+
+def test_the_index_follows_a_change_made_by_another_app_server():
+    """No signal reaches this process when another server saves; the fingerprint in the database does."""
+    from django.utils import timezone
+
+    from faq.models import Question
+
+    question = QuestionFactory(title="Over zwemles")
+    index = search.search_index()
+    assert [hit.slug for hit in search.run("zwemles", index).hits] == [question.slug]
+    Question.objects.filter(pk=question.pk).update(title="Over fietsles", updated_at=timezone.now())
+    assert search.search_index() is not index
+    assert [hit.slug for hit in search.run("fietsles", search.search_index()).hits] == [question.slug]
+    Question.objects.filter(pk=question.pk).delete()
+    assert search.run("fietsles", search.search_index()).hits == []
