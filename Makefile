@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint check pytest messages bench vnu clean
+.PHONY: run setup test lint check pytest messages bench vnu search-eval clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -46,6 +46,7 @@ messages: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/search.py
 
 # The W3C Nu Html Checker on every public page and every kind of mail (needs Java and npm).
 # The jar goes to .tools/ (not in git); the checked files and vnu.json stay in .tools/vnu-out/.
@@ -56,6 +57,14 @@ $(VNU_JAR):
 vnu: $(BIN)/.installed $(VNU_JAR)
 	VNU_JAR=$(CURDIR)/$(VNU_JAR) VNU_OUT=$(CURDIR)/.tools/vnu-out $(BIN)/python -m pytest tests/core/test_vnu.py -q -rs
 	@cat .tools/vnu-out/summary.txt
+
+# Search quality (recall@3, MRR, share without result per kind of query) on the demo content.
+EVAL_DB := bench/tmp/search-eval.sqlite3
+search-eval: $(BIN)/.installed
+	mkdir -p bench/tmp && rm -f $(EVAL_DB)
+	$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) PAGE_CACHE_SECONDS=0 $(BIN)/python manage.py migrate --noinput -v0
+	$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(BIN)/python manage.py load_demo >/dev/null
+	$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(BIN)/python manage.py search_eval $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .coverage

@@ -27,7 +27,12 @@ class ContactView(FormView):
 
     def get_initial(self):
         question = self.about_question
-        return {"phase": question.phase_id} if question else {}
+        initial = {"phase": question.phase_id} if question else {}
+        # A parent who found nothing in the search starts with what they typed.
+        searched = " ".join(self.request.GET.get("zoekvraag", "")[:200].split())
+        if searched:
+            initial["message"] = searched
+        return initial
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(about_question=self.about_question, **kwargs)

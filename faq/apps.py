@@ -80,7 +80,7 @@ class FaqConfig(AppConfig):
         post_delete.connect(terms_changed, sender=term, dispatch_uid="glossary-term-delete")
         registry.register_cache_dependency(
             "vragen",
-            models=[self.get_model(name) for name in ("Phase", "Theme", "Question", "Term")],
+            models=[self.get_model(name) for name in ("Phase", "Theme", "Question", "Term", "Synonym")],
             prefixes=("/vragen/", "/zoeken/", "/begrippen/"),
         )
         registry.register_mentions(

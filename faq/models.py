@@ -34,6 +34,7 @@ class Phase(models.Model):
         max_length=120,
         help_text=_("Kort, in de ik-vorm. Bijvoorbeeld: Ik maak me zorgen over mijn kind."),
     )
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
     class Meta:
         verbose_name = _("fase")
@@ -53,6 +54,7 @@ class Theme(models.Model):
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="themes", verbose_name=_("fase"))
     name = models.CharField(_("naam"), max_length=100)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
     class Meta:
         verbose_name = _("thema")
@@ -100,11 +102,21 @@ class Question(models.Model):
     published = models.BooleanField(_("gepubliceerd"), default=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     related = models.ManyToManyField("self", blank=True, verbose_name=_("verwante vragen"))
+    search_words = models.CharField(
+        _("extra zoekwoorden"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Woorden waarmee ouders deze vraag zoeken maar die niet in de tekst staan, met komma's ertussen. "
+            "Ze worden niet getoond."
+        ),
+    )
     helpful_yes = models.PositiveIntegerField(_("geholpen: ja"), default=0, editable=False)
     helpful_no = models.PositiveIntegerField(_("geholpen: nee"), default=0, editable=False)
     title_index = models.TextField(editable=False, default="")
     body_index = models.TextField(editable=False, default="")
-    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+    # Indexed: the search checks the latest change on every search.
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True, db_index=True)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -147,6 +159,7 @@ class Term(models.Model):
         help_text=_("Met komma's ertussen. Deze woorden worden in antwoorden ook uitgelegd, bijv. thuiszitten."),
     )
     search_index = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
     class Meta:
         verbose_name = _("begrip")
@@ -185,6 +198,35 @@ class MissedSearchQuerySet(models.QuerySet):
     def past_retention(self, now=None):
         cutoff = (now or timezone.now()) - datetime.timedelta(days=30 * settings.MISSED_SEARCH_RETENTION_MONTHS)
         return self.filter(last_seen__lt=cutoff)
+
+
+class Synonym(models.Model):
+    """What parents type, and the words the content uses for it. Kept by the netwerkgroep."""
+
+    phrase = models.CharField(
+        _("woord of zin van ouders"),
+        max_length=100,
+        unique=True,
+        help_text=_("Zoals een ouder het typt, bijv. rugzakje, speciale school of complaint."),
+    )
+    expansions = models.CharField(
+        _("zoek ook naar"),
+        max_length=300,
+        help_text=_("Woorden uit de vragen en antwoorden, met komma's ertussen. Bijv. arrangement, extra hulp."),
+    )
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synoniem")
+        verbose_name_plural = _("synoniemen")
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.expansions}"
+
+    def save(self, *args, **kwargs):
+        self.phrase = " ".join(self.phrase.split()).lower()
+        super().save(*args, **kwargs)
 
 
 class MissedSearch(models.Model):

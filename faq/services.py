@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import search
-from .models import HelpfulVote, MissedSearch, Question
+from .models import HelpfulVote, MissedSearch, Question, Synonym
 
 PERSONAL_QUERY_RE = re.compile(r"@|\d[\d \-]{5,}\d")
 
@@ -43,3 +43,25 @@ def missed_search_record(*, query: str) -> None:
                 MissedSearch.objects.create(words=words)
         except IntegrityError:  # somebody else searched the same words at the same moment
             MissedSearch.objects.filter(words=words).update(**bump)
+
+
+@transaction.atomic
+def missed_search_resolve(*, missed: MissedSearch, words: str, expansions: str = "", question: Question | None = None):
+    """Close the gap behind a search without results: a synonym, or an extra search word on a question.
+
+    The search index follows by itself: both change a row's ``updated_at``.
+    """
+    words = " ".join(words.split()).lower()
+    if expansions:
+        synonym = Synonym.objects.filter(phrase=words).first()
+        if synonym is None:
+            Synonym.objects.create(phrase=words, expansions=expansions)
+        else:
+            known = search.split_forms(synonym.expansions)
+            synonym.expansions = ", ".join(dict.fromkeys([*known, *search.split_forms(expansions)]))
+            synonym.save()
+    if question is not None:
+        known = search.split_forms(question.search_words)
+        question.search_words = ", ".join(dict.fromkeys([*known, words]))[:300]
+        question.save()
+    missed.delete()

@@ -17,7 +17,7 @@ from .glossary import marked_answer
 from .models import Phase, Question, Term
 from .services import missed_search_record, question_record_feedback
 
-MAX_RESULTS = 30
+MAX_RESULTS = 10  # the best ten; ranking makes a long tail of weak matches useless
 LIST_FIELDS = ("id", "title", "slug", "phase_id", "theme_id", "order")
 # /vragen/ shows the first questions of each phase; the phase page has them all, in pages.
 QUESTIONS_PER_PHASE_SHOWN = 5
@@ -138,46 +138,40 @@ def question_feedback(request, phase, question):
 def search_view(request):
     raw = request.GET.get("q", "")
     query = " ".join(raw[: search.MAX_QUERY_LENGTH].split())
-    query_stems = search.parse_query(query)
-    results, terms = [], []
-    if query_stems:
-        candidates = list(
-            Question.objects.published()
-            .matching(query_stems)
-            .select_related("phase")
-            .only(
-                "id",
-                "title",
-                "slug",
-                "title_index",
-                "body_index",
-                "order",
-                "phase__name",
-                "phase__slug",
-                "phase__order",
-            )
-        )
-        ranked = sorted(
-            ((search.score(q.title_index, q.body_index, query_stems), q) for q in candidates),
-            key=lambda pair: (-pair[0], pair[1].phase.order, pair[1].order, pair[1].title),
-        )
-        results = [q for points, q in ranked if points][:MAX_RESULTS]
-        answers = dict(Question.objects.filter(pk__in=[q.pk for q in results]).values_list("pk", "answer"))
-        for q in results:
-            q.snippet = search.highlight(answers[q.pk], query_stems)
-            q.title_marked = search.highlight(q.title, query_stems, length=200)
-        terms_qs = Term.objects.all()
-        for s in query_stems:
-            terms_qs = terms_qs.filter(search_index__contains=" " + s)
-        terms = list(terms_qs[:5])
+    exact = request.GET.get("precies") == "1"
+    # Stop words alone ("te veel") may still name a synonym, so any real word is searched.
+    meaningful = [w for w in search.words(query) if len(w) > 1]
+    results, terms, outcome, suggestions = [], [], None, []
+    if meaningful:
+        index = search.search_index()
+        outcome = search.run(query, index, exact=exact, limit=MAX_RESULTS)
+        by_pk = Question.objects.select_related("phase").only("id", "title", "slug", "phase__name", "phase__slug")
+        by_pk = by_pk.in_bulk([hit.pk for hit in outcome.hits])
+        for hit in outcome.hits:
+            question = by_pk.get(hit.pk)
+            if question is None:  # deleted since the index was read
+                continue
+            question.snippet = search.highlight(index.texts[hit.pk], outcome.stems, plain=True)
+            question.title_marked = search.highlight(question.title, outcome.stems, length=200)
+            results.append(question)
+        terms = [index.terms[pk] for pk in outcome.term_pks if pk in index.terms][:5]
         if not results and not terms:
             missed_search_record(query=query)
+            suggestions = search.suggestions(query, index)
     response = render(
         request,
         "faq/search.html",
-        {"query": query, "too_short": bool(query) and not query_stems, "results": results, "terms": terms},
+        {
+            "query": query,
+            "too_short": bool(query) and not meaningful,
+            "results": results,
+            "terms": terms,
+            "corrected": outcome.corrected if outcome else "",
+            "suggestions": suggestions,
+            "phase_list": Phase.objects.only("name", "slug", "order") if query and not results else [],
+        },
     )
-    if query_stems and not results and not terms:
+    if meaningful and not results and not terms:
         # Never served from the page cache, so every search without results is counted.
         patch_cache_control(response, private=True)
     return response
