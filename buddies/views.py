@@ -34,6 +34,9 @@ def index(request):
             }
             buddy_request, already = buddy_request_create(themes=form.cleaned_data["themes"], **fields)
             request.session[SESSION_KEY] = [buddy_request.pk, already]
+            # The thank-you page says how we will reach the parent from what they just chose, not from the database.
+            # Only a parent who typed an address gets the introduction mail (buddies/services.py).
+            request.session[SESSION_KEY + "_method"] = "email" if form.cleaned_data.get("email") else "phone"
             return redirect("buddies:thanks")
     shown = (
         BuddyProfile.objects.available()
@@ -49,7 +52,15 @@ def thanks(request):
     buddy_request = BuddyRequest.objects.filter(pk=pk).first()
     if buddy_request is None:
         return redirect("buddies:index")
-    return render(request, "buddies/thanks.html", {"buddy_request": buddy_request, "already": already})
+    return render(
+        request,
+        "buddies/thanks.html",
+        {
+            "buddy_request": buddy_request,
+            "already": already,
+            "contact_method": request.session.get(SESSION_KEY + "_method", "email"),
+        },
+    )
 
 
 def buddy_required(view):
