@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint check pytest messages bench clean
+.PHONY: run setup test lint check pytest messages bench lighthouse clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -43,6 +43,9 @@ messages: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
+
+lighthouse: $(BIN)/.installed
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .coverage
