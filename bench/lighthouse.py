@@ -29,6 +29,7 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-n
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TRIES = 3  # a run now and then ends in NO_NAVSTART; the next one does not
 START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
+LOAD_BEFORE = "?"
 
 
 def log(message):
@@ -140,6 +141,8 @@ def write(rows):
         f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `make lighthouse`: Lighthouse 12, mobile, system "
         "Chromium, gunicorn (2 workers) with DEBUG off on demo content, SQLite, no Redis.",
         "Targets: accessibility, best practices and SEO 100; performance at least 98.",
+        f"Load average before the run: {LOAD_BEFORE}, after: {os.getloadavg()[0]:.1f} (on a shared machine "
+        "the total blocking time, and so performance, rises with what else runs).",
         "",
         "| page | performance | accessibility | best practices | SEO | audits below 100 |",
         "|---|---:|---:|---:|---:|---|",
@@ -162,6 +165,8 @@ def main():
         sys.exit(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     if not shutil.which("npm"):
         sys.exit("npm is needed to install Lighthouse (apt-get install npm)")
+    global LOAD_BEFORE  # noqa: PLW0603 - written once, read when the section is written
+    LOAD_BEFORE = f"{os.getloadavg()[0]:.1f}"
     WORK.mkdir(parents=True, exist_ok=True)
     binary = ensure_lighthouse()
     env = environment()

@@ -87,21 +87,23 @@ def test_phone_times_hidden_without_javascript(browser, live_server, demo):  # n
     context.close()
 
 
-def test_buddy_request_form(page, demo):  # noqa: F811
-    page.goto("/buddy/")
+@pytest.mark.parametrize(("language", "prefix"), [("", "Fout:"), ("/en", "Error:")])
+def test_buddy_request_form(page, demo, language, prefix):  # noqa: F811
+    page.goto(language + "/buddy/")
     page.fill("#id_name", "Linda")
     page.fill("#id_child_age", "99")
     page.locator("form.form button[type=submit]").last.click()
-    assert_error_state(page, typed={"#id_name": "Linda", "#id_child_age": "99"})
-    screenshot(page, "forms-buddy-errors")
+    assert_error_state(page, prefix, {"#id_name": "Linda", "#id_child_age": "99"})
+    screenshot(page, f"forms-buddy-errors{language.replace('/', '-')}")
 
 
-def test_event_signup_form(page, demo):  # noqa: F811
-    page.goto(open_event().get_absolute_url())
+@pytest.mark.parametrize(("language", "prefix"), [("", "Fout:"), ("/en", "Error:")])
+def test_event_signup_form(page, demo, language, prefix):  # noqa: F811
+    page.goto(language + open_event().get_absolute_url())
     page.fill("#id_name", "Sanne")
     page.fill("#id_email", "geen-adres")
     page.locator("form.form button[type=submit]").click()
-    assert_error_state(page, typed={"#id_name": "Sanne", "#id_email": "geen-adres"})
+    assert_error_state(page, prefix, {"#id_name": "Sanne", "#id_email": "geen-adres"})
 
 
 def test_buddy_evaluation_form(page, demo):  # noqa: F811
