@@ -230,7 +230,11 @@ def main():
         "",
     ]
     body = "\n\n".join(table(label, rows) for label, rows in results)
-    (ROOT / "bench" / "results.md").write_text("\n".join(header) + body + "\n")
+    path = ROOT / "bench" / "results.md"
+    old = path.read_text() if path.exists() else ""
+    # `make lighthouse` keeps its own section at the end; a new load run leaves it in place.
+    kept = old[old.index("<!-- lighthouse:start -->") :] if "<!-- lighthouse:start -->" in old else ""
+    path.write_text("\n".join(header) + body + "\n" + ("\n" + kept if kept else ""))
     log(f"\nWritten to {ROOT / 'bench' / 'results.md'}")
     failures = [(label, name) for label, rows in results for name, d, ratio in rows if d["errors"]]
     if failures:
