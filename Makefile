@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint check pytest messages bench vnu search-eval clean
+.PHONY: run setup test lint check pytest messages bench vnu search-eval lighthouse clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -65,6 +65,9 @@ search-eval: $(BIN)/.installed
 	$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) PAGE_CACHE_SECONDS=0 $(BIN)/python manage.py migrate --noinput -v0
 	$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(BIN)/python manage.py load_demo >/dev/null
 	$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(BIN)/python manage.py search_eval $(EVAL_ARGS)
+
+lighthouse: $(BIN)/.installed
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .coverage

@@ -392,7 +392,11 @@ def main():
     ]
     body = "\n\n".join(table(label, rows, signups) for label, rows, signups in results)
     notes = (ROOT / "bench" / "notes.md").read_text() if (ROOT / "bench" / "notes.md").exists() else ""
-    (ROOT / "bench" / "results.md").write_text("\n".join(header) + body + "\n" + ("\n" + notes if notes else ""))
+    path = ROOT / "bench" / "results.md"
+    old = path.read_text() if path.exists() else ""
+    # `make lighthouse` keeps its own section at the end; a new load run leaves it in place.
+    kept = old[old.index("<!-- lighthouse:start -->") :] if "<!-- lighthouse:start -->" in old else ""
+    path.write_text("\n".join(header) + body + "\n" + "".join("\n" + part for part in (notes, kept) if part))
     log(f"\nWritten to {ROOT / 'bench' / 'results.md'}")
     failures = [
         (label, mode, name)

@@ -22,7 +22,7 @@ def export_personal_data(email):
             "naam": r.name,
             "e-mail": r.email,
             "telefoon": r.phone,
-            "gemeente": str(r.municipality),
+            "gemeente": str(r.municipality or ""),
             "leeftijd_kind": r.child_age,
             "wens": r.hopes,
             "aangevraagd": r.created_at.isoformat(),

@@ -51,10 +51,7 @@ class BuddyRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
         help_texts = {"hopes": _("Bijvoorbeeld: iemand die luistert, of tips voor gesprekken met school.")}
         error_messages = {
             **PERSON_ERRORS,
-            "municipality": {
-                "required": _("Kies je gemeente."),
-                "invalid_choice": _("Kies een gemeente uit de lijst."),
-            },
+            "municipality": {"invalid_choice": _("Kies een gemeente uit de lijst.")},
             "child_age": {
                 "required": _("Vul de leeftijd van je kind in."),
                 "invalid": _("Vul een leeftijd in met cijfers, bijvoorbeeld 9."),
@@ -69,9 +66,10 @@ class BuddyRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].empty_label = _("Kies je gemeente")
+        self.fields["municipality"].empty_label = _("Een andere gemeente, of ik weet het niet")
         self.fields["school_type"].empty_label = _("Weet ik niet of zeg ik liever niet")
-        self.fields["language"].empty_label = _("Nederlands")
+        # "Nederlands" is one of the languages the consulent keeps; as the empty choice too it was listed twice.
+        self.fields["language"].empty_label = _("Maakt niet uit")
 
 
 class BuddyProfileForm(forms.ModelForm):

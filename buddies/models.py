@@ -174,7 +174,10 @@ class MatchQuerySet(models.QuerySet):
 
 
 class BuddyRequest(ParentContact):
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, verbose_name=_("gemeente"))
+    # Empty when the parent lives elsewhere or does not know: the form offers that instead of forcing a guess.
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("gemeente")
+    )
     child_age = models.PositiveSmallIntegerField(
         _("leeftijd van je kind"), validators=[MinValueValidator(0), MaxValueValidator(25)]
     )

@@ -56,7 +56,11 @@ def thanks(request):
     if not isinstance(sent, dict):
         return redirect("buddies:index")
     buddy_request = None if sent["by_mail"] else BuddyRequest.objects.filter(pk=sent["pk"]).first()
-    return render(request, "buddies/thanks.html", {"buddy_request": buddy_request, "by_mail": sent["by_mail"]})
+    # How we will reach the parent follows from what they just typed, never from the database.
+    context = {"buddy_request": buddy_request, "by_mail": sent["by_mail"]}
+    return render(
+        request, "buddies/thanks.html", {**context, "contact_method": "email" if sent["by_mail"] else "phone"}
+    )
 
 
 def buddy_required(view):

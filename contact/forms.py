@@ -17,15 +17,16 @@ class ContactRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
     class Meta:
         model = ContactRequest
         fields = [
+            # The question first: it is why the parent came. The phone times follow the phone number.
+            "message",
+            "topic",
+            "phase",
             "name",
             "contact_method",
-            "phone",
             "email",
+            "phone",
             "good_times",
             "may_leave_message",
-            "phase",
-            "topic",
-            "message",
             "consent",
         ]
         labels = {
@@ -59,3 +60,13 @@ class ContactRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["phase"].empty_label = _("Weet ik niet")
         self.fields["topic"].empty_label = _("Weet ik niet")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact_method") != "phone":
+            # The phone times are hidden unless phone is chosen (site.css); what a hidden field held is not kept.
+            self.errors.pop("good_times", None)
+            self.errors.pop("may_leave_message", None)
+            cleaned["good_times"] = ""
+            cleaned["may_leave_message"] = self._meta.model._meta.get_field("may_leave_message").default
+        return cleaned

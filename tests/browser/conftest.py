@@ -16,7 +16,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WCAG = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    }
+}
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +61,7 @@ _axe = Axe()
 
 
 def assert_accessible(page):
-    """Zero axe-core violations for WCAG 2.1 A and AA on what the page shows now."""
+    """Zero axe-core violations for WCAG 2.2 A and AA and axe's best practices on what the page shows now."""
     result = _axe.run(page, options=WCAG)
     problems = [
         f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]

@@ -81,7 +81,6 @@ class TestRequestForm:
             ({"email": ""}, "Vul je e-mailadres in, dan kunnen we je mailen."),
             ({"child_age": "99"}, "Vul een leeftijd in van 0 tot en met 25 jaar."),
             ({"child_age": "tien"}, "Vul een leeftijd in met cijfers"),
-            ({"municipality": ""}, "Kies je gemeente."),
             ({"municipality": "99999"}, "Kies een gemeente uit de lijst."),
             ({"hopes": ""}, "Vertel kort wat je hoopt"),
             ({"consent": ""}, "Zonder je toestemming"),
