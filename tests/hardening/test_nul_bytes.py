@@ -94,7 +94,9 @@ def test_posted_question_slug_with_nul_is_ignored(site_settings):
 @pytest.mark.parametrize("bad", ["\x00", "Sanne\x00", "Sanne\x01de Vries", "Sanne\x7f"])
 @pytest.mark.parametrize("field", ["name", "message", "good_times"])
 def test_control_characters_in_a_contact_field_give_a_field_error(field, bad):
-    response = Client(raise_request_exception=False).post("/contact/", {**CONTACT_FORM, **guard_fields(), field: bad})
+    # Phone times only count when the parent asked to be called (with e-mail they are ignored).
+    form = {**CONTACT_FORM, **guard_fields(), "contact_method": "phone", "phone": "06 12345678", field: bad}
+    response = Client(raise_request_exception=False).post("/contact/", form)
     assert response.status_code == 200
     assert "onzichtbare tekens" in response.content.decode()
     assert not ContactRequest.objects.exists()
@@ -169,3 +171,10 @@ class TestConsent:
             | guard_fields(),
         )
         assert response.status_code == 200 and not Signup.objects.exists()
+
+
+def test_phone_times_with_control_characters_are_dropped_when_mail_is_chosen(site_settings):
+    form = {**CONTACT_FORM, **guard_fields(), "contact_method": "email", "good_times": "Sanne\x00"}
+    response = Client(raise_request_exception=False).post("/contact/", form)
+    assert response.status_code == 302
+    assert ContactRequest.objects.get().good_times == ""
