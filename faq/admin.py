@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from oudersteunpunt import plainlanguage
 from oudersteunpunt.admin import RichTextAdminMixin
 from oudersteunpunt.history import HistoryAdminMixin
 from oudersteunpunt.pagecache import invalidate_model
@@ -62,10 +63,35 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PlainLanguageFilter(admin.SimpleListFilter):
+    title = _("taalhulp")
+    parameter_name = "taal"
+
+    def lookups(self, request, model_admin):
+        return [("moeilijk", _("moeilijke teksten")), ("goed", _("goed te lezen"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "moeilijk":
+            return queryset.filter(plain_language_score__lt=plainlanguage.HARD_SCORE)
+        if self.value() == "goed":
+            return queryset.filter(plain_language_score__gte=plainlanguage.HARD_SCORE)
+        return queryset
+
+
 @admin.register(Question)
 class QuestionAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "phase", "theme", "published", "last_reviewed", "review_ok", "helpful_yes", "helpful_no"]
-    list_filter = [ReviewOverdueFilter, "published", "phase", "theme"]
+    list_display = [
+        "title",
+        "phase",
+        "theme",
+        "published",
+        "last_reviewed",
+        "review_ok",
+        "readability",
+        "helpful_yes",
+        "helpful_no",
+    ]
+    list_filter = [ReviewOverdueFilter, PlainLanguageFilter, "published", "phase", "theme"]
     list_select_related = ["phase", "theme"]
     search_fields = ["title", "answer"]
     prepopulated_fields = {"slug": ["title"]}
@@ -84,6 +110,14 @@ class QuestionAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("controle ok"), boolean=True)
     def review_ok(self, obj):
         return not obj.review_overdue
+
+    @admin.display(description=_("leesbaarheid"), ordering="plain_language_score")
+    def readability(self, obj):
+        if obj.plain_language_score is None:
+            return "—"
+        if obj.plain_language_score < plainlanguage.HARD_SCORE:
+            return _("%(score)d (moeilijk)") % {"score": obj.plain_language_score}
+        return str(obj.plain_language_score)
 
     @admin.action(description=_("Markeer als vandaag gecontroleerd"))
     def mark_reviewed(self, request, queryset):

@@ -89,11 +89,9 @@ class FaqConfig(AppConfig):
 
 
 def glossary_jargon():
-    from oudersteunpunt.plainlanguage import Jargon
-
     from .models import Term
 
-    return [Jargon(term.term, term.meaning, tuple(term.forms())) for term in Term.objects.all()]
+    return Term.jargon()
 
 
 def overview(since):

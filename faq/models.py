@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from oudersteunpunt import plainlanguage
 from oudersteunpunt.richtext import RichTextField
 
 from . import search
@@ -117,6 +118,8 @@ class Question(models.Model):
     body_index = models.TextField(editable=False, default="")
     # Indexed: the search checks the latest change on every search.
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True, db_index=True)
+    # The Taalhulp's score of the answer (0-100), kept so the list can show and filter it.
+    plain_language_score = models.PositiveSmallIntegerField(_("leesbaarheid"), null=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -133,6 +136,7 @@ class Question(models.Model):
             self.slug = slugify(self.title)[:200]
         self.title_index = search.index_text(self.title)
         self.body_index = search.index_text(self.answer)
+        self.plain_language_score = plainlanguage.analyse(self.answer, jargon=Term.jargon()).score
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -177,6 +181,11 @@ class Term(models.Model):
 
     def get_absolute_url(self):
         return reverse("faq:glossary") + f"#{self.slug}"
+
+    @classmethod
+    def jargon(cls):
+        """The glossary as the Taalhulp reads it."""
+        return [plainlanguage.Jargon(t.term, t.meaning, tuple(t.forms())) for t in cls.objects.all()]
 
     def forms(self):
         return [self.term, *(v.strip() for v in self.variants.split(",") if v.strip())]

@@ -73,8 +73,9 @@ class Report:
             return 100
         counts = {kind: sum(a.kind == kind for a in self.advice) for kind in PENALTY}
         cost = sum(PENALTY[kind] * count for kind, count in counts.items())
-        # A long answer may have a little more to advise than a short one.
-        per_hundred_words = cost * 100 / max(self.words, 100)
+        # Per 100 words, so a long answer may have a little more to advise than a short one; a text
+        # under 60 words counts as 60, so one very hard sentence is not excused by its shortness.
+        per_hundred_words = cost * 100 / max(self.words, 60)
         return max(0, round(100 - per_hundred_words))
 
     @property
