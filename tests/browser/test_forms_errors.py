@@ -19,6 +19,8 @@ SUMMARY_LINKS = "() => [...document.querySelectorAll('.form-errors a')].map(a =>
 
 
 def assert_error_state(page, prefix="Fout:", typed=None):
+    # The click starts a navigation; wait for the page it brings before reading its title.
+    page.wait_for_selector("#form-errors")
     assert page.title().startswith(prefix + " "), page.title()
     assert page.evaluate("() => document.activeElement && document.activeElement.id") == "form-errors"
     assert page.locator("#form-errors").is_visible()
@@ -82,6 +84,7 @@ def test_phone_times_hidden_without_javascript(browser, live_server, demo):  # n
     page.locator("input[name=contact_method][value=phone]").check()
     assert page.locator("#id_good_times").is_visible()
     page.locator("form.form button[type=submit]").click()
+    page.wait_for_selector("#form-errors")
     assert page.title().startswith("Fout: ")
     assert page.evaluate("() => document.activeElement.id") == "form-errors"
     context.close()
