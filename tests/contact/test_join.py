@@ -90,3 +90,8 @@ def test_too_many_sends_are_limited_and_keep_what_was_typed(client, settings):
 def test_thanks_without_a_request_goes_back_to_the_form(client):
     response = client.get("/doe-mee/verstuurd/")
     assert response.status_code == 302 and response.url == "/doe-mee/"
+
+
+def test_the_english_site_has_the_page_in_english(client):
+    content = client.get("/en/doe-mee/").content.decode()
+    assert "Join in" in content and "Let us know" in content
