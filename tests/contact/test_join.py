@@ -95,3 +95,10 @@ def test_thanks_without_a_request_goes_back_to_the_form(client):
 def test_the_english_site_has_the_page_in_english(client):
     content = client.get("/en/doe-mee/").content.decode()
     assert "Join in" in content and "Let us know" in content
+
+
+def test_the_contact_page_names_the_consulent_by_the_title_in_the_settings(client, site_settings):
+    site_settings.consulent_title = "Consulent passend onderwijs"
+    site_settings.save()
+    content = client.get("/contact/").content.decode()
+    assert "De consulent passend onderwijs luistert" in content
