@@ -117,3 +117,4 @@ class ContactConfig(AppConfig):
         registry.register_personal_data_facts(privacy_facts)
         registry.register_admin_todos(40, admin_todos)
         registry.register_sitemap("contact", ContactSitemap)
+        registry.register_home_block(30, "contact/home_join_block.html")

@@ -70,3 +70,58 @@ class ContactRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
             cleaned["good_times"] = ""
             cleaned["may_leave_message"] = self._meta.model._meta.get_field("may_leave_message").default
         return cleaned
+
+
+class JoinForm(PersonFormMixin, GuardedFormMixin, forms.Form):
+    """A parent who wants to join the netwerkgroep or become a buddy: short, and it reaches the consulent."""
+
+    WISHES = [
+        ("netwerkgroep", _("Meedoen met de netwerkgroep")),
+        ("buddy", _("Buddy worden voor een andere ouder")),
+        ("weet-niet", _("Ik weet het nog niet, ik wil eerst meer horen")),
+    ]
+
+    name = forms.CharField(
+        label=_("Je naam"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
+        error_messages={"required": _("Vul je naam in."), "max_length": _("Schrijf maximaal 100 tekens.")},
+    )
+    email = forms.EmailField(
+        label=_("Je e-mailadres"),
+        max_length=200,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Vul je e-mailadres in, dan kunnen we je mailen."),
+            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Je telefoonnummer (mag leeg blijven)"),
+        max_length=20,
+        required=False,
+        validators=ContactRequest._meta.get_field("phone").validators,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={"max_length": _("Schrijf maximaal 20 tekens.")},
+    )
+    wish = forms.ChoiceField(
+        label=_("Wat wil je doen?"),
+        choices=WISHES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat je wilt doen."), "invalid_choice": _("Kies wat je wilt doen.")},
+    )
+    message = forms.CharField(
+        label=_("Wil je nog iets vertellen? (mag leeg blijven)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+        error_messages={"max_length": _("Schrijf maximaal 2000 tekens.")},
+    )
+    consent = ConsentField(
+        label=_("Het Oudersteunpunt mag mijn gegevens bewaren om contact met mij op te nemen."),
+        help_text=_("Alleen de consulent leest dit. Na afloop maken we je gegevens anoniem."),
+        error_messages={"required": _("Zonder je toestemming kunnen we je gegevens niet bewaren.")},
+    )
+
+    def wish_label(self):
+        return dict(self.WISHES)[self.cleaned_data["wish"]]

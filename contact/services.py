@@ -5,7 +5,9 @@ from oudersteunpunt.mail import queue_mail
 from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.references import create_with_reference
 
-from .models import ContactNote, ContactRequest
+from .models import ContactNote, ContactRequest, Topic
+
+JOIN_TOPIC = "Meedoen: netwerkgroep of buddy"
 
 
 @transaction.atomic
@@ -25,6 +27,21 @@ def contact_request_create(**fields) -> ContactRequest:
         # Only that there is a new request, never its content.
         queue_mail(template="contact/email/notify_consulent", to=[consulent], context=context)
     return request
+
+
+def contact_join_create(*, name: str, email: str, phone: str, wish: str, message: str, mail_language: str):
+    """A parent who wants to help: kept as a request to the consulent, so it is followed up, mailed and
+    anonymised like every other request."""
+    topic, _created = Topic.objects.get_or_create(name=JOIN_TOPIC, defaults={"order": 100})
+    return contact_request_create(
+        name=name,
+        email=email,
+        phone=phone,
+        contact_method=ContactRequest.Method.EMAIL,
+        topic=topic,
+        message=f"{wish}\n\n{message}".strip(),
+        mail_language=mail_language,
+    )
 
 
 def contact_note_add(*, request: ContactRequest, author, text: str) -> ContactNote:

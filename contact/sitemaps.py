@@ -3,4 +3,4 @@ from oudersteunpunt.sitemaps import ListSitemap
 
 class ContactSitemap(ListSitemap):
     def lists(self):
-        return [("contact:form", None, 0, 0)]
+        return [("contact:form", None, 0, 0), ("contact:join", None, 0, 0)]

@@ -7,9 +7,9 @@ from faq.models import Question
 from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.validators import has_control_characters
 
-from .forms import ContactRequestForm
+from .forms import ContactRequestForm, JoinForm
 from .models import ContactRequest
-from .services import contact_request_create
+from .services import contact_join_create, contact_request_create
 
 SESSION_KEY = "contact_last_request"
 
@@ -54,6 +54,44 @@ class ContactView(FormView):
         )
         self.request.session[SESSION_KEY] = contact_request.pk
         return redirect("contact:thanks")
+
+
+class JoinView(FormView):
+    """Doe mee: join the netwerkgroep or become a buddy."""
+
+    form_class = JoinForm
+    template_name = "contact/join_form.html"
+
+    def post(self, request, *args, **kwargs):
+        if error := rate_limit_error(request, "contact"):
+            form = self.get_form()
+            form.add_error(None, error)  # shown above the form, which keeps what was typed
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        contact_request = contact_join_create(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            wish=form.wish_label(),
+            message=data["message"],
+            mail_language=self.request.LANGUAGE_CODE,
+        )
+        self.request.session[SESSION_KEY] = contact_request.pk
+        return redirect("contact:join_thanks")
+
+
+def join_thanks(request):
+    contact_request = ContactRequest.objects.filter(pk=request.session.get(SESSION_KEY)).first()
+    if contact_request is None:
+        return redirect("contact:join")
+    return render(
+        request,
+        "contact/join_thanks.html",
+        {"contact_request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS},
+    )
 
 
 def thanks(request):

@@ -20,7 +20,7 @@ from .services import event_announce_new_time, event_cancel, event_copy
 
 @admin.register(EventType)
 class EventTypeAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "for_whom", "order"]
+    list_display = ["name", "for_whom", "frequency", "audience", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]

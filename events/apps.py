@@ -123,7 +123,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from oudersteunpunt import registry
 
-        from .sitemaps import EventListSitemap, EventSitemap
+        from .sitemaps import EventListSitemap, EventSitemap, EventTypeSitemap
 
         registry.register_cache_dependency(
             "agenda",
@@ -136,6 +136,7 @@ class EventsConfig(AppConfig):
         registry.register_admin_todos(20, admin_todos)
         registry.register_sitemap("agenda", EventListSitemap)
         registry.register_sitemap("activiteiten", EventSitemap)
+        registry.register_sitemap("soorten-activiteiten", EventTypeSitemap)
         registry.register_robots_disallow("agenda/afmelden/")
         registry.register_personal_data_facts(privacy_facts)
         registry.register_personal_data(

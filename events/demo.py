@@ -10,20 +10,29 @@ TYPES = [
     (
         "oudercafe",
         "Oudercafé",
-        "Ouders praten in een veilige, kleine groep over de lastige en de mooie kanten van het ouderschap. We gebruiken daarbij het Ouderschapsspel. Je hoeft niets voor te bereiden.",
+        "Ouders praten in een veilige, kleine groep over de lastige en de mooie kanten van het ouderschap. "
+        "We gebruiken daarbij het Ouderschapsspel: een gespreksspel met kaarten over opvoeden en ouderschap, "
+        "dat je in een kleine groep speelt. De kaarten helpen om makkelijker te vertellen wat je meemaakt. "
+        "Je hoeft niets voor te bereiden.",
         "ouders van een kind met een extra onderwijs- of ondersteuningsbehoefte",
+        "Vier keer per jaar",
+        Audience.PARENTS,
     ),
     (
         "passend-onderwijs-cafe",
         "Passend-onderwijs-café",
         "Ouders en professionals praten samen over één thema rond passend onderwijs. Iedereen leert van de kant van de ander.",
         "ouders en professionals uit het onderwijs",
+        "Een paar keer per jaar, steeds met een ander thema",
+        Audience.BOTH,
     ),
     (
         "dialoogsessie",
         "Dialoogsessie",
         "Professionals maken kennis met het perspectief van ouders: wat maken ouders mee, en wat helpt hen echt?",
-        "leerkrachten, intern begeleiders, directeuren en andere professionals",
+        "professionals: leerkrachten, intern begeleiders, directeuren en anderen",
+        "Een paar keer per jaar",
+        Audience.PROFESSIONALS,
     ),
 ]
 
@@ -103,9 +112,17 @@ PEOPLE = [
 
 def load(stdout, scale=1):
     types = {}
-    for order, (slug, name, description, for_whom) in enumerate(TYPES):
+    for order, (slug, name, description, for_whom, frequency, audience) in enumerate(TYPES):
         types[slug], _created = EventType.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "for_whom": for_whom, "order": order}
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "for_whom": for_whom,
+                "frequency": frequency,
+                "audience": audience,
+                "order": order,
+            },
         )
     today = timezone.localdate()
     for type_slug, title, theme, days, capacity, max_pro, audience, full in EVENTS:

@@ -36,6 +36,16 @@ class EventType(models.Model):
     for_whom = models.CharField(
         _("voor wie"), max_length=200, help_text=_("Bijvoorbeeld: ouders van kinderen op de basisschool.")
     )
+    frequency = models.CharField(
+        _("hoe vaak"), max_length=120, blank=True, help_text=_("Bijvoorbeeld: vier keer per jaar.")
+    )
+    audience = models.CharField(
+        _("voor ouders of professionals"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.PARENTS,
+        help_text=_("Activiteiten alleen voor professionals krijgen dat label in de agenda."),
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -45,6 +55,9 @@ class EventType(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:type", kwargs={"slug": self.slug})
 
 
 class EventQuerySet(models.QuerySet):

@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 
 from oudersteunpunt.sitemaps import ITEMS_PER_SITEMAP_PAGE, LatestLastmodMixin, ListSitemap
 
-from .models import Event
+from .models import Event, EventType
 
 
 class EventSitemap(LatestLastmodMixin, Sitemap):
@@ -14,6 +14,11 @@ class EventSitemap(LatestLastmodMixin, Sitemap):
 
     def lastmod(self, event):
         return event.updated_at
+
+
+class EventTypeSitemap(Sitemap):
+    def items(self):
+        return EventType.objects.only("slug")
 
 
 class EventListSitemap(ListSitemap):

@@ -14,12 +14,13 @@ from oudersteunpunt.views import noindex
 
 from .forms import SignupForm
 from .ical import event_calendar
-from .models import Event, Signup
+from .models import Event, EventType, Signup
 from .services import signup_cancel, signup_create
 
 SESSION_KEY = "events_last_signup"
 EVENTS_PER_PAGE = 10  # each card costs about a millisecond to render; a parent scans ten easily
 PAST_EVENTS_SHOWN = 5
+TYPE_NEXT_DATES = 5  # a type page shows what is coming, not the whole year
 # The feed: what is coming (at most this many) and what was on lately, so a calendar keeps recent history.
 FEED_PAST = datetime.timedelta(days=30)
 FEED_MAX_EVENTS = 50
@@ -55,8 +56,21 @@ def event_list(request):
             "past": Event.objects.published().past(now).select_related("type")[:PAST_EVENTS_SHOWN]
             if page.number == 1
             else [],
+            "types": EventType.objects.all(),
         },
     )
+
+
+def event_type_detail(request, slug):
+    event_type = get_object_or_404(EventType, slug=slug)
+    pks = (
+        Event.objects.published()
+        .filter(type=event_type, cancelled_at__isnull=True)
+        .upcoming()
+        .values_list("pk", flat=True)[:TYPE_NEXT_DATES]
+    )
+    upcoming = published_events().filter(pk__in=list(pks)).order_by("starts_at")
+    return render(request, "events/event_type_detail.html", {"event_type": event_type, "upcoming": upcoming})
 
 
 def event_archive(request):

@@ -101,7 +101,7 @@ class QuestionAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     actions = ["mark_reviewed", "publish", "unpublish"]
     history_keep_current = ["helpful_yes", "helpful_no"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "phase", "theme", "answer", "search_words"]}),
+        (None, {"fields": ["title", "slug", "phase", "theme", "answer", "sources", "search_words"]}),
         (_("Publiceren"), {"fields": ["published", "last_reviewed", "order"]}),
         (_("Verwante vragen"), {"fields": ["related"]}),
         (_("Heeft dit geholpen?"), {"fields": ["helpful_yes", "helpful_no", "updated_at"]}),

@@ -71,8 +71,8 @@ praten. Je hoeft niet te wachten tot het rapport of de tien-minutengesprekken.</
                 (
                     "Mijn kind is thuis heel anders dan op school. Hoe kan dat?",
                     """<p>Dat komt vaak voor. Veel kinderen houden zich op school de hele dag groot. Thuis, waar ze
-zich veilig voelen, komt alle spanning eruit. Dat noemen ouders soms het <strong>flessenpost-effect</strong>:
-het komt er pas thuis uit.</p>
+zich veilig voelen, komt alle spanning eruit. Dat heet het <strong>colafles-effect</strong>: zoals bij een
+fles cola die je schudt, bouwt de spanning zich op, en thuis gaat de dop eraf.</p>
 <p>Het betekent niet dat jij iets fout doet. Vertel school wat je thuis ziet, ook als het in de klas
 rustig lijkt. Vraag of de leerkracht let op kleine signalen, zoals moe zijn of zich terugtrekken.</p>""",
                 ),
@@ -147,7 +147,7 @@ inbreng hoort erin. Lees het goed en zeg het als je iets mist.</p>""",
                     """<p>Het gebeurt helaas vaker dan je zou willen. Begin met een vriendelijke vraag aan de
 leerkracht of IB'er: "We hadden afgesproken dat…, hoe staat het daarmee?"</p>
 <p>Leg afspraken voortaan vast in een korte mail na het gesprek. Gebeurt er dan nog niets, vraag dan een
-gesprek aan met de directeur. Je kunt ook de consulent van het Oudersteunpunt om raad vragen.</p>""",
+gesprek aan met de directeur. Je kunt ook de consulent passend onderwijs om raad vragen.</p>""",
                 ),
             ],
         ),
@@ -167,7 +167,7 @@ hulp: zonder jouw handtekening onder dat deel kan het plan niet doorgaan.</p>"""
                     "Ik ben het niet eens met het OPP. Wat nu?",
                     """<p>Zeg het eerst tegen school, liefst in een gesprek en daarna op papier. Leg uit wat je anders
 wilt en waarom. Vaak kom je er samen uit.</p>
-<p>Lukt dat niet, dan hoef je niet te tekenen voor het handelingsdeel. Je kunt de consulent vragen om mee te
+<p>Lukt dat niet, dan hoef je niet te tekenen voor het handelingsdeel. Je kunt de consulent passend onderwijs vragen om mee te
 denken. Als laatste stap kun je naar de Geschillencommissie passend onderwijs.</p>""",
                 ),
                 (
@@ -208,7 +208,7 @@ elk ander gesprek met school, en neem gerust iemand mee.</p>""",
 gaan. School vraagt de TLV aan bij het samenwerkingsverband, samen met jou.</p>
 <ul><li>School vult het groeidocument in.</li>
 <li>Jij mag je eigen mening toevoegen.</li>
-<li>Deskundigen van het samenwerkingsverband kijken mee en besluiten.</li></ul>
+<li>Het samenwerkingsverband besluit, na advies van twee deskundigen.</li></ul>
 <p>Een TLV geldt voor een bepaalde tijd. Daarna wordt gekeken of je kind nog steeds op die plek hoort.</p>""",
                 ),
                 (
@@ -216,7 +216,7 @@ gaan. School vraagt de TLV aan bij het samenwerkingsverband, samen met jou.</p>
                     """<p>Op het SBO zitten kinderen in kleinere klassen met meer begeleiding. Het lijkt veel op een
 gewone basisschool, maar met meer tijd en rust.</p>
 <p>Het SO is voor kinderen die nog meer nodig hebben, bijvoorbeeld door een lichamelijke beperking, een
-ziekte, of ernstige gedragsproblemen. Na de basisschoolleeftijd gaan leerlingen naar het VSO.</p>""",
+ziekte of ernstige gedragsproblemen. Voor oudere leerlingen is er het voortgezet speciaal onderwijs (VSO).</p>""",
                 ),
                 (
                     "Is de overstap naar het speciaal onderwijs een stap terug?",
@@ -256,19 +256,19 @@ schoolondersteuningsprofiel van scholen in de buurt, en ga op bezoek.</p>
                 (
                     "School en ik komen er samen niet meer uit. Wat nu?",
                     """<p>Neem even afstand. Het is normaal om boos of verdrietig te zijn als het niet lukt. Praat er
-met iemand over die niet bij school hoort: een vriend, een buddy of de consulent.</p>
-<p>Een nieuw gesprek met een onafhankelijke gespreksleider helpt vaak. De onderwijsconsulent kan zo'n
-gesprek begeleiden. Je kunt ook de consulent van het samenwerkingsverband vragen om mee te denken.</p>""",
+met iemand over die niet bij school hoort: een vriend, een buddy of de consulent passend onderwijs.</p>
+<p>Een nieuw gesprek met een onafhankelijke gespreksleider helpt vaak. Een onderwijsconsulent kan zo'n
+gesprek begeleiden. De consulent passend onderwijs denkt ook met je mee.</p>""",
                 ),
                 (
                     "Waar kan ik een klacht indienen?",
                     """<p>Begin altijd bij school zelf. Elke school heeft een klachtenregeling, die staat in de
 schoolgids. Meestal is er ook een vertrouwenspersoon.</p>
-<ul><li>Gaat het over de aanpak van je kind of het OPP? Dan kun je naar de Geschillencommissie passend
+<ul><li>Gaat het over toelating, verwijdering of het OPP? Dan kun je naar de Geschillencommissie passend
 onderwijs.</li>
 <li>Gaat het over een besluit van het samenwerkingsverband, zoals een TLV? Dan kun je eerst bezwaar maken bij het
 samenwerkingsverband.</li></ul>
-<p>Twijfel je welke weg je moet kiezen? De consulent helpt je op weg.</p>""",
+<p>Twijfel je welke weg je moet kiezen? De consulent passend onderwijs helpt je op weg.</p>""",
                 ),
                 (
                     "Wat kan de onderwijsconsulent voor ons doen?",
@@ -309,23 +309,38 @@ gesprek met school niet over. Je kunt een buddy aanvragen via de buddypagina; je
                     "Mijn kind zit thuis. Wat moet ik als eerste doen?",
                     """<p>Laat school direct weten dat je kind niet naar school gaat, en waarom. School moet dan samen
 met jou en het samenwerkingsverband zoeken naar een oplossing. Een thuiszitter mag niet worden vergeten.</p>
-<ul><li>Houd bij sinds wanneer je kind thuis is, en welke gesprekken er zijn geweest.</li>
-<li>Vraag om een plan: wat gebeurt er de komende weken?</li>
-<li>Neem contact op met de consulent van het Oudersteunpunt. Je staat er niet alleen voor.</li></ul>""",
+<p>Dit kun je deze week doen:</p>
+<ol><li>Vraag school om een gesprek, binnen een week. Vraag of de intern begeleider er ook bij is.</li>
+<li>Houd bij sinds wanneer je kind thuis is, en welke gesprekken er zijn geweest.</li>
+<li>Vraag om een plan op papier: wat gebeurt er de komende weken, wie doet wat, en wanneer praten jullie
+weer?</li>
+<li>Bel ons of stel je vraag via de <a href="/contact/">contactpagina</a>. De consulent passend onderwijs
+denkt met je mee en kan mee naar een gesprek.</li></ol>
+<p>Kom je er met school niet uit? Dan kun je gratis hulp vragen aan de <a
+href="https://www.onderwijsconsulenten.nl">Onderwijsconsulenten</a>. Zij helpen als een kind geen passende
+plek heeft.</p>""",
                 ),
                 (
                     "Krijg ik problemen met de leerplichtambtenaar?",
-                    """<p>De leerplichtambtenaar let op kinderen die niet naar school gaan. Dat voelt soms als
-controle, maar de leerplichtambtenaar is er ook om te helpen een passende plek te vinden.</p>
-<p>Als je samenwerkt met school en eerlijk vertelt wat er speelt, hoef je niet bang te zijn voor een boete.
-Vraag de leerplichtambtenaar gerust mee te denken.</p>""",
+                    """<p>De leerplichtambtenaar van de gemeente let erop dat kinderen naar school gaan. Dat voelt
+soms als controle, maar de leerplichtambtenaar kijkt ook naar wat er achter het thuiszitten zit, en helpt
+zoeken naar een passende plek.</p>
+<p>Of er een boete of een proces-verbaal komt, beslist de leerplichtambtenaar. Niemand kan dat vooraf
+beloven. Wel helpt het als je:</p>
+<ul><li>vroeg met school en de leerplichtambtenaar praat, en vertelt wat er speelt;</li>
+<li>contact houdt en je aan afspraken houdt;</li>
+<li>bijhoudt welke gesprekken er zijn geweest en wat er is afgesproken;</li>
+<li>vraagt of een vrijstelling kan, maar alleen als die past bij de situatie van je kind.</li></ul>
+<p>Vraag de leerplichtambtenaar gerust mee te denken. De consulent passend onderwijs kan ook meedenken.</p>""",
                 ),
                 (
                     "Kan mijn kind een deel van de tijd naar school?",
                     """<p>Ja, dat kan. Een paar uur per dag of per week is vaak een goede eerste stap. School maakt
 dan een plan om langzaam op te bouwen, samen met jou en je kind.</p>
-<p>Voor minder uren op school is soms een tijdelijke vrijstelling nodig. Die regelt school met de
-leerplichtambtenaar. Vraag altijd wanneer het plan weer wordt bekeken.</p>""",
+<p>Kan je kind door lichamelijke of psychische redenen (nog) niet de hele tijd naar school? Dan kan een
+vrijstelling nodig zijn. Die vraag je als ouder zelf aan bij de leerplichtambtenaar, niet school. Voor een
+vrijstelling om deze redenen is een verklaring van een arts of psycholoog nodig. Vraag altijd wanneer het
+plan weer wordt bekeken.</p>""",
                 ),
             ],
         ),
@@ -463,7 +478,7 @@ TERMS = [
     (
         "vrijstelling",
         "",
-        "Toestemming om een kind (een deel van de tijd) niet naar school te laten gaan. Die wordt geregeld met de leerplichtambtenaar.",
+        "Toestemming om een kind (een deel van de tijd) niet naar school te laten gaan. Ouders vragen die aan bij de leerplichtambtenaar.",
         "",
     ),
     (
@@ -485,7 +500,12 @@ TERMS = [
         "ondersteuningsplanraad",
     ),
     ("jeugdhulp", "", "Hulp van de gemeente voor kinderen en gezinnen, bijvoorbeeld bij opvoeden of gedrag.", ""),
-    ("leerplicht", "", "De wet die zegt dat kinderen van 5 tot 16 jaar naar school moeten.", "leerplichtig"),
+    (
+        "leerplicht",
+        "",
+        "De wet die zegt dat kinderen vanaf 5 jaar naar school moeten, tot het einde van het schooljaar waarin ze 16 worden.",
+        "leerplichtig",
+    ),
     (
         "ervaringsdeskundige ouder",
         "",
@@ -535,6 +555,7 @@ def load(stdout, scale=1):
                         "answer": " ".join(answer.split()),
                         "order": q_order,
                         "last_reviewed": reviewed,
+                        "sources": "\n".join(SOURCES.get(title, [])),
                     },
                 )
                 questions[title] = question
@@ -542,6 +563,31 @@ def load(stdout, scale=1):
     load_signals(list(questions.values()))
     if scale > 1:
         load_scaled(scale)
+
+
+RIJKSOVERHEID_PO = "Passend onderwijs (Rijksoverheid) | https://www.rijksoverheid.nl/onderwerpen/passend-onderwijs"
+OUDERS_ONDERWIJS = "Ouders & Onderwijs | https://www.oudersenonderwijs.nl"
+CONSULENTEN = "Onderwijsconsulenten | https://www.onderwijsconsulenten.nl"
+LEERPLICHT = "Leerplicht (Rijksoverheid) | https://www.rijksoverheid.nl/onderwerpen/leerplicht"
+LEERPLICHTWET = "Leerplichtwet 1969 (wetten.overheid.nl) | https://wetten.overheid.nl/BWBR0002628"
+GESCHILLEN = "Geschillencommissie passend onderwijs | https://www.onderwijsgeschillen.nl"
+
+# question title -> its sources, one "title | url" per line (only stable, official addresses)
+SOURCES = {
+    "Wat is een OPP en waarom krijgt mijn kind er een?": [RIJKSOVERHEID_PO, OUDERS_ONDERWIJS],
+    "Ik ben het niet eens met het OPP. Wat nu?": [OUDERS_ONDERWIJS, GESCHILLEN],
+    "Hoe vaak wordt het OPP besproken?": [RIJKSOVERHEID_PO],
+    "Wat is het verschil tussen basisondersteuning en extra ondersteuning?": [RIJKSOVERHEID_PO],
+    "Wat is een TLV en hoe vraag je die aan?": [RIJKSOVERHEID_PO, OUDERS_ONDERWIJS],
+    "Wat betekent zorgplicht?": [RIJKSOVERHEID_PO, OUDERS_ONDERWIJS],
+    "Waar kan ik een klacht indienen?": [GESCHILLEN, OUDERS_ONDERWIJS],
+    "Wat kan de onderwijsconsulent voor ons doen?": [CONSULENTEN],
+    "School en ik komen er samen niet meer uit. Wat nu?": [CONSULENTEN, OUDERS_ONDERWIJS],
+    "Mijn kind zit thuis. Wat moet ik als eerste doen?": [CONSULENTEN, LEERPLICHT],
+    "Krijg ik problemen met de leerplichtambtenaar?": [LEERPLICHT, LEERPLICHTWET],
+    "Kan mijn kind een deel van de tijd naar school?": [LEERPLICHT, LEERPLICHTWET],
+    "Wat zet school op papier, en mag ik dat lezen?": [OUDERS_ONDERWIJS],
+}
 
 
 RELATED = [

@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,26 @@ from oudersteunpunt.richtext import RichTextField
 from . import search
 
 REVIEW_AFTER = datetime.timedelta(days=365)
+
+
+MAX_SOURCES = 20
+
+
+def parse_sources(text):
+    """Lines of "title | url". Only http(s) addresses with a host: a javascript: or data: link never reaches a page."""
+    links = []
+    for line in (text or "").splitlines():
+        title, bar, url = line.rpartition("|")
+        title, url = " ".join(title.split()), url.strip()
+        if not bar or not url or any(c.isspace() or ord(c) < 32 for c in url):
+            continue
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            continue
+        links.append((title[:200] or parts.netloc, url[:500]))
+        if len(links) == MAX_SOURCES:
+            break
+    return links
 
 
 class Phase(models.Model):
@@ -112,6 +133,15 @@ class Question(models.Model):
             "Ze worden niet getoond."
         ),
     )
+    sources = models.TextField(
+        _("bronnen"),
+        blank=True,
+        help_text=_(
+            "Eén bron per regel: titel | webadres, bijvoorbeeld: Passend onderwijs (Rijksoverheid) | "
+            "https://www.rijksoverheid.nl/onderwerpen/passend-onderwijs. Alleen adressen die met https:// of http:// "
+            "beginnen worden getoond."
+        ),
+    )
     helpful_yes = models.PositiveIntegerField(_("geholpen: ja"), default=0, editable=False)
     helpful_no = models.PositiveIntegerField(_("geholpen: nee"), default=0, editable=False)
     title_index = models.TextField(editable=False, default="")
@@ -141,6 +171,10 @@ class Question(models.Model):
 
     def get_absolute_url(self):
         return reverse("faq:question", kwargs={"phase": self.phase.slug, "question": self.slug})
+
+    def source_links(self):
+        """The sources as (title, url) pairs; a line without a web address of its own is left out."""
+        return parse_sources(self.sources)
 
     @property
     def review_overdue(self):

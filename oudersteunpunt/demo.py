@@ -36,24 +36,29 @@ We willen dat passend onderwijs vriendelijker wordt voor ouders, en dat ouders s
 <h2>Wie zijn wij?</h2>
 <p>Het Oudersteunpunt is bedacht en opgezet door de <strong>netwerkgroep</strong>: ouders die zelf een kind
 hebben met een extra onderwijs- of ondersteuningsbehoefte. We komen een paar keer per jaar bij elkaar en houden
-deze website bij. Een consulent van het samenwerkingsverband werkt met ons samen.</p>
+deze website bij. De consulent passend onderwijs van het samenwerkingsverband werkt met ons samen.</p>
 <h2>Wat doen we?</h2>
 <ul>
 <li>We luisteren, zonder oordeel. Je mag je verhaal kwijt.</li>
-<li>We denken mee over de volgende stap, maar we nemen niet de rol over van school of de consulent.</li>
-<li>We brengen ouders met elkaar in contact: in het Oudercafé en via een buddy.</li>
-<li>We vertellen het samenwerkingsverband wat ouders tegenkomen, zodat het beter kan.</li>
+<li>We denken mee over de volgende stap, maar we nemen de rol van school niet over.</li>
+<li>We brengen ouders met elkaar in contact: vier keer per jaar in het Oudercafé, en via een buddy.</li>
+<li>In het Passend-onderwijs-café praten ouders en professionals samen over een thema.</li>
+<li>In dialoogsessies vertellen ouders aan professionals wat ze meemaken.</li>
 </ul>
-<h2>Waarom werkt dit?</h2>
-<p>We werken vanuit de ouderschapstheorie van Alice van der Pas. Ouders worden sterker door vier
-<em>buffers</em>:</p>
-<ol>
-<li><strong>Een solidaire gemeenschap</strong>: ouders die elkaar steunen.</li>
-<li><strong>Een goede taakverdeling</strong> tussen ouders en professionals.</li>
-<li><strong>Even uit de situatie stappen</strong> door erover te praten (de metapositie).</li>
-<li><strong>Goede-ouder-ervaringen</strong>: trots mogen zijn op jezelf als ouder.</li>
-</ol>
-<p>Het Oudersteunpunt is nooit helemaal af. Als ouders iets anders nodig hebben, passen we ons aanbod aan.</p>
+<p>Waarom we zo werken, lees je in <a href="/visie/">onze visie</a>.</p>
+<h2>Zo bereik je ons</h2>
+<ul>
+<li>Bel of stel je vraag via de <a href="/contact/">contactpagina</a>. De consulent passend onderwijs neemt
+contact met je op.</li>
+<li>Kom naar een café: de data staan in de <a href="/agenda/">agenda</a>.</li>
+<li>Wil je zelf meedoen, in de netwerkgroep of als buddy? Kijk bij <a href="/doe-mee/">doe mee</a>.</li>
+</ul>
+<h2>Met wie werken we samen?</h2>
+<ul>
+<li><a href="https://www.stichtingbmp.nl">Stichting BMP</a>, de uitgever van het Ouderschapsspel. Dat spel
+gebruiken we in het Oudercafé.</li>
+<li><a href="https://schouders.nl">Schouders</a>.</li>
+</ul>
 """,
     ),
     "visie": (
@@ -64,7 +69,8 @@ deze website bij. Een consulent van het samenwerkingsverband werkt met ons samen
 kracht en veerkracht halen uit vier <em>buffers</em>. Alles wat we doen, moet minstens één daarvan versterken.</p>
 <h2>1. Een solidaire gemeenschap</h2>
 <p>Je bent niet de enige. In het Oudercafé en bij een buddy ontmoet je ouders die hetzelfde meemaken en je zonder
-uitleg begrijpen.</p>
+uitleg begrijpen. In het Oudercafé helpt het Ouderschapsspel daarbij: een gespreksspel met kaarten over
+opvoeden, dat je in een kleine groep speelt.</p>
 <h2>2. Een goede taakverdeling</h2>
 <p>Ouders en professionals hebben elk hun eigen rol. Wij helpen je te zien wat je van school en het
 samenwerkingsverband mag verwachten, en wat je bij hen mag laten liggen.</p>
@@ -73,8 +79,10 @@ samenwerkingsverband mag verwachten, en wat je bij hen mag laten liggen.</p>
 volgende stap.</p>
 <h2>4. Goede-ouder-ervaringen</h2>
 <p>Je doet meer dan je denkt. We staan stil bij wat lukt, zodat je trots mag zijn op jezelf als ouder.</p>
-<p>We zijn nieuwsgierig naar jouw verhaal en oordelen niet. En omdat ouders steeds andere dingen nodig hebben,
-is het Oudersteunpunt nooit helemaal af.</p>
+<h2>Wat dit vraagt van professionals</h2>
+<p>Professionals die nieuwsgierig zijn naar wat er bij ouders speelt, en elke ouder willen begrijpen. Daarom
+vertellen ouders in dialoogsessies over hun ervaringen. Zo groeit het begrip aan beide kanten.</p>
+<p>En omdat ouders steeds andere dingen nodig hebben, is het Oudersteunpunt nooit helemaal af.</p>
 """,
     ),
     "disclaimer": (

@@ -136,3 +136,14 @@ def test_account_forms(page, demo, language):  # noqa: F811
     page.fill("input[name=email]", "naam@voorbeeld")
     page.locator("main form button[type=submit]").first.click()
     assert_error_state(page, "Error:" if language else "Fout:", {"input[name=email]": "naam@voorbeeld"})
+
+
+@pytest.mark.parametrize(("language", "prefix"), [("", "Fout:"), ("/en", "Error:")])
+def test_join_form(page, demo, language, prefix):  # noqa: F811
+    page.goto(language + "/doe-mee/")
+    assert_accessible(page)
+    page.fill("#id_name", "Sam")
+    page.fill("#id_email", "geen-adres")
+    page.locator("form.form button[type=submit]").click()
+    assert_error_state(page, prefix, {"#id_name": "Sam", "#id_email": "geen-adres"})
+    screenshot(page, f"forms-join-errors{language.replace('/', '-')}")

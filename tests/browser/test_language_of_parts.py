@@ -24,6 +24,8 @@ def test_english_pages_mark_dutch_content(page, demo):  # noqa: F811
         ("/en" + event.get_absolute_url(), "main h1"),
         ("/en/over-ons/", "main h1"),
         ("/en/buddy/", "main form label[for=id_themes_0]"),
+        ("/en/agenda/soort/oudercafe/", "main .facts dd"),
+        ("/en/vragen/thuiszitten/mijn-kind-zit-thuis-wat-moet-ik-als-eerste-doen/", "main .sources li"),
     ]
     for path, selector in pages:
         page.goto(path)

@@ -21,6 +21,11 @@ PUBLIC_PAGES = [
     "/toegankelijkheid/",
     "/account/login/",
     "/niet-hier/",
+    # Issue 14, content: the doe-mee page, the event type pages, an answer with its sources.
+    "/doe-mee/",
+    "/agenda/soort/oudercafe/",
+    "/agenda/soort/dialoogsessie/",
+    "/vragen/thuiszitten/mijn-kind-zit-thuis-wat-moet-ik-als-eerste-doen/",
 ]
 
 
