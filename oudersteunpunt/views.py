@@ -54,6 +54,7 @@ class HomeView(TemplateView):
         context["blocks"] = [
             {"template": block.template, **block.get_context(self.request)} for block in registry.home_blocks
         ]
+        context["cards"] = [template for _order, template in registry.home_cards]
         return context
 
 
