@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "buddies",
     "contact",
 ]
+# Take parts out (OSP_WITHOUT=<part>,<part>): .ci/parts-out proves the rest works without them.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in env_list("OSP_WITHOUT")]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
