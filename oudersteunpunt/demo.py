@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from . import registry, roles
 from .models import Page, SiteSettings
 
-DEMO_PASSWORD = "oudersteunpunt-demo"  # noqa: S105 - demo only, printed by make run
+DEMO_PASSWORD = "oudersteunpunt-demo"  # demo only, printed by make run
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 # (e-mail, first name, role or None, staff?); parts add their own (registry.register_demo_users).
