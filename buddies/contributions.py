@@ -19,19 +19,19 @@ def export_personal_data(email):
 
     return [
         {
-            "kenmerk": r.reference,
-            "naam": r.name,
-            "e-mail": r.email,
-            "telefoon": r.phone,
-            "gemeente": str(r.municipality or ""),
-            "leeftijd_kind": r.child_age,
-            "wens": r.hopes,
-            "aangevraagd": r.created_at.isoformat(),
+            "kenmerk": buddy_request.reference,
+            "naam": buddy_request.name,
+            "e-mail": buddy_request.email,
+            "telefoon": buddy_request.phone,
+            "gemeente": str(buddy_request.municipality or ""),
+            "leeftijd_kind": buddy_request.child_age,
+            "wens": buddy_request.hopes,
+            "aangevraagd": buddy_request.created_at.isoformat(),
             "koppelingen": [
-                {"buddy": m.buddy.first_name, "stand": m.state} for m in r.matches.select_related("buddy")
+                {"buddy": m.buddy.first_name, "stand": m.state} for m in buddy_request.matches.select_related("buddy")
             ],
         }
-        for r in BuddyRequest.objects.for_email(email).select_related("municipality")
+        for buddy_request in BuddyRequest.objects.for_email(email).select_related("municipality")
     ]
 
 

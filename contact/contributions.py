@@ -22,16 +22,16 @@ def export_personal_data(email):
 
     return [
         {
-            "kenmerk": r.reference,
-            "naam": r.name,
-            "telefoon": r.phone,
-            "e-mail": r.email,
-            "bereikbaar": r.good_times,
-            "vraag": r.message,
-            "status": r.status,
-            "binnengekomen": r.created_at.isoformat(),
+            "kenmerk": contact_request.reference,
+            "naam": contact_request.name,
+            "telefoon": contact_request.phone,
+            "e-mail": contact_request.email,
+            "bereikbaar": contact_request.good_times,
+            "vraag": contact_request.message,
+            "status": contact_request.status,
+            "binnengekomen": contact_request.created_at.isoformat(),
         }
-        for r in ContactRequest.objects.for_email(email)
+        for contact_request in ContactRequest.objects.for_email(email)
     ]
 
 

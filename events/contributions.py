@@ -59,18 +59,18 @@ def export_personal_data(email):
 
     return [
         {
-            "activiteit": s.event.title,
-            "datum": s.event.starts_at.isoformat(),
-            "naam": s.name,
-            "e-mail": s.email,
-            "telefoon": s.phone,
-            "rol": s.role,
-            "personen": s.people,
-            "opmerking": s.remarks,
-            "status": s.status,
-            "aangemeld_op": s.created_at.isoformat(),
+            "activiteit": signup.event.title,
+            "datum": signup.event.starts_at.isoformat(),
+            "naam": signup.name,
+            "e-mail": signup.email,
+            "telefoon": signup.phone,
+            "rol": signup.role,
+            "personen": signup.people,
+            "opmerking": signup.remarks,
+            "status": signup.status,
+            "aangemeld_op": signup.created_at.isoformat(),
         }
-        for s in Signup.objects.for_email(email).select_related("event")
+        for signup in Signup.objects.for_email(email).select_related("event")
     ]
 
 
