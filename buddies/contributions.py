@@ -76,12 +76,6 @@ def admin_todos(request):
     return todos
 
 
-def demo_load(stdout, scale=1):
-    from .demo import load
-
-    load(stdout, scale=scale)
-
-
 def privacy_facts():
     from django.conf import settings
     from django.utils.translation import gettext as _
@@ -119,6 +113,7 @@ def register():
 
     from oudersteunpunt import registry
 
+    from . import demo
     from .sitemaps import BuddySitemap
 
     registry.register_urls("buddies.urls")
@@ -133,7 +128,7 @@ def register():
     registry.register_personal_data(
         "buddy-aanvragen", export=export_personal_data, erase=erase_personal_data, names=personal_names
     )
-    registry.register_demo_loader(30, "buddies", demo_load)
+    registry.register_demo_loader(30, "buddies", demo.load)
     registry.register_robots_disallow("buddy/evaluatie/", "buddy/mijn/")
     registry.register_personal_data_facts(privacy_facts)
     registry.register_admin_todos(30, admin_todos)

@@ -65,12 +65,6 @@ def admin_todos(request):
     ]
 
 
-def demo_load(stdout, scale=1):
-    from .demo import load
-
-    load(stdout, scale=scale)
-
-
 def privacy_facts():
     from django.conf import settings
     from django.utils.translation import gettext as _
@@ -104,6 +98,7 @@ def register():
 
     from oudersteunpunt import registry
 
+    from . import demo
     from .sitemaps import ContactSitemap
 
     registry.register_urls("contact.urls")
@@ -114,7 +109,7 @@ def register():
     registry.register_personal_data(
         "vragen aan de consulent", export=export_personal_data, erase=erase_personal_data, names=personal_names
     )
-    registry.register_demo_loader(40, "contact", demo_load)
+    registry.register_demo_loader(40, "contact", demo.load)
     registry.register_personal_data_facts(privacy_facts)
     registry.register_admin_todos(40, admin_todos)
     registry.register_sitemap("contact", ContactSitemap)

@@ -48,12 +48,6 @@ def admin_todos(request):
     return [AdminTodo(label, url, event.confirmed_people, needs_action=False)]
 
 
-def demo_load(stdout, scale=1):
-    from .demo import load
-
-    load(stdout, scale=scale)
-
-
 def export_personal_data(email):
     from .models import Signup
 
@@ -122,6 +116,7 @@ def register():
 
     from oudersteunpunt import registry
 
+    from . import demo
     from .sitemaps import EventListSitemap, EventSitemap
 
     registry.register_urls("events.urls")
@@ -133,7 +128,7 @@ def register():
         narrow={apps.get_model("events", "Signup"): signup_pages},
     )
     registry.register_home_block(20, "events/home_block.html", home_context)
-    registry.register_demo_loader(20, "events", demo_load)
+    registry.register_demo_loader(20, "events", demo.load)
     registry.register_admin_todos(20, admin_todos)
     registry.register_sitemap("agenda", EventListSitemap)
     registry.register_sitemap("activiteiten", EventSitemap)

@@ -50,12 +50,6 @@ def erase_missed_searches(email, names):
     return MissedSearch.objects.mentioning(names).delete()[0]
 
 
-def demo_load(stdout, scale=1):
-    from .demo import load
-
-    load(stdout, scale=scale)
-
-
 def glossary_jargon():
     from oudersteunpunt.plainlanguage import Jargon
 
@@ -87,6 +81,7 @@ def register():
 
     from oudersteunpunt import registry
 
+    from . import demo
     from .glossary import terms_changed
     from .sitemaps import FaqListSitemap, QuestionSitemap
 
@@ -94,7 +89,7 @@ def register():
     registry.register_menu_entry(10, _("Vragen"), "faq:index", mark_current=True)
     registry.register_link("search", "faq:search")
     registry.register_home_block(10, "faq/home_block.html", home_context)
-    registry.register_demo_loader(10, "faq", demo_load)
+    registry.register_demo_loader(10, "faq", demo.load)
     registry.register_sitemap("vragen-lijsten", FaqListSitemap)
     registry.register_sitemap("vragen", QuestionSitemap)
     registry.register_overview(overview)
