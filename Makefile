@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint check pytest messages bench vnu search-eval lighthouse clean
+.PHONY: run setup test lint check pytest messages bench vnu search-eval lighthouse clean parts-out
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -39,6 +39,9 @@ pytest: $(BIN)/.installed
 	$(BIN)/python -m pytest --create-db --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 test: lint check pytest
+
+parts-out: $(BIN)/.installed
+	PYTHON=$(BIN)/python .ci/parts-out
 
 messages: $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --no-obsolete

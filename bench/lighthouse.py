@@ -71,7 +71,7 @@ def start_gunicorn(env):
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=open(WORK / "gunicorn.log", "w"),  # noqa: SIM115 - open for the lifetime of the server
+        stderr=open(WORK / "gunicorn.log", "w"),  # open for the lifetime of the server
         start_new_session=True,
     )
     for _ in range(100):
@@ -165,7 +165,7 @@ def main():
         sys.exit(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     if not shutil.which("npm"):
         sys.exit("npm is needed to install Lighthouse (apt-get install npm)")
-    global LOAD_BEFORE  # noqa: PLW0603 - written once, read when the section is written
+    global LOAD_BEFORE  # written once, read when the section is written
     LOAD_BEFORE = f"{os.getloadavg()[0]:.1f}"
     WORK.mkdir(parents=True, exist_ok=True)
     binary = ensure_lighthouse()

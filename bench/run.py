@@ -111,7 +111,7 @@ def redis_flush():
         import redis
 
         redis.Redis.from_url(REDIS_URL).flushdb()
-    except Exception as error:  # noqa: BLE001 - the bench still runs with a cold cache
+    except Exception as error:  # the bench still runs with a cold cache
         log(f"(could not flush Redis: {error})")
 
 

@@ -44,11 +44,11 @@ def measure():
     setup_test_environment()
     call_command("migrate", "--noinput", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115, PTH123
+    call_command("load_demo", stdout=open(os.devnull, "w"))
     cases = load_cases()
     quality, _misses = evaluate(cases, search.search_index())
 
-    call_command("load_demo", "--scale", str(SCALE), stdout=open(os.devnull, "w"))  # noqa: SIM115, PTH123
+    call_command("load_demo", "--scale", str(SCALE), stdout=open(os.devnull, "w"))
     from faq.models import Question
 
     questions = Question.objects.published().count()

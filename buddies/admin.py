@@ -246,7 +246,7 @@ class BuddyRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         buddy = get_object_or_404(BuddyProfile, pk=buddy_pk)
         try:
-            match_propose(request=buddy_request, buddy=buddy)
+            match_propose(buddy_request=buddy_request, buddy=buddy)
             self.message_user(
                 request, _("%(name)s krijgt een mail met het voorstel.") % {"name": buddy.first_name}, messages.SUCCESS
             )

@@ -233,7 +233,7 @@ def load(stdout, scale=1):
         return
     now = timezone.now()
     for i, (name, email, mun, age, st, t, lang, hopes, state, buddy_name) in enumerate(REQUESTS):
-        request = BuddyRequest.objects.create(
+        buddy_request = BuddyRequest.objects.create(
             reference=f"BUD-DEMO-{i + 1:03d}",
             name=name,
             email=email,
@@ -245,9 +245,9 @@ def load(stdout, scale=1):
             consent=True,
             created_at=now - datetime.timedelta(days=40 - i * 5),
         )
-        request.themes.set(themes[n] for n in t)
+        buddy_request.themes.set(themes[n] for n in t)
         if state:
-            match = Match(request=request, buddy=buddies[buddy_name], state=state, reasons=["demo"])
+            match = Match(request=buddy_request, buddy=buddies[buddy_name], state=state, reasons=["demo"])
             if state in ("active", "ended"):
                 match.decided_at = now - datetime.timedelta(days=30)
                 match.start(now - datetime.timedelta(days=28))

@@ -22,7 +22,7 @@ class MatchError(Exception):
 
 @transaction.atomic
 def buddy_request_create(*, themes=(), **fields) -> tuple[BuddyRequest, bool]:
-    """Store a request; returns (request, already_there).
+    """Store a request; returns (buddy_request, already_there).
 
     A second request from an address with an open one stores nothing new; what the
     parent needs to know goes to that address by mail, never onto the page, so the
@@ -38,19 +38,19 @@ def buddy_request_create(*, themes=(), **fields) -> tuple[BuddyRequest, bool]:
                 template="buddies/email/request_already_open", to=[existing.email], context={"request": existing}
             )
             return existing, True
-    request = create_with_reference(BuddyRequest, "BUD", consent=True, **fields)
-    request.themes.set(themes)
-    if request.email:
+    buddy_request = create_with_reference(BuddyRequest, "BUD", consent=True, **fields)
+    buddy_request.themes.set(themes)
+    if buddy_request.email:
         queue_mail(
             template="buddies/email/request_received",
-            to=[request.email],
-            context={"request": request},
-            language=request.mail_language,
+            to=[buddy_request.email],
+            context={"request": buddy_request},
+            language=buddy_request.mail_language,
         )
     consulent = SiteSettings.load().consulent_email
     if consulent:
-        queue_mail(template="buddies/email/notify_consulent", to=[consulent], context={"request": request})
-    return request, False
+        queue_mail(template="buddies/email/notify_consulent", to=[consulent], context={"request": buddy_request})
+    return buddy_request, False
 
 
 def _lock_buddy(buddy_pk):
@@ -58,18 +58,18 @@ def _lock_buddy(buddy_pk):
 
 
 @transaction.atomic
-def match_propose(*, request: BuddyRequest, buddy: BuddyProfile) -> Match:
+def match_propose(*, buddy_request: BuddyRequest, buddy: BuddyProfile) -> Match:
     buddy = _lock_buddy(buddy.pk)
     if not buddy.active or not buddy.trained_on:
         raise MatchError(_("Deze buddy is gepauzeerd of nog niet getraind."))
     if not buddy.has_room():
         raise MatchError(_("Deze buddy heeft geen ruimte meer."))
-    if Match.objects.filter(request=request, state__in=("proposed", "accepted", "active")).exists():
+    if Match.objects.filter(request=buddy_request, state__in=("proposed", "accepted", "active")).exists():
         raise MatchError(_("Voor deze aanvraag loopt al een voorstel of koppeling."))
-    if Match.objects.filter(request=request, buddy=buddy).exists():
+    if Match.objects.filter(request=buddy_request, buddy=buddy).exists():
         raise MatchError(_("Deze buddy is al eerder gevraagd voor deze aanvraag."))
-    suggestion = score_buddy(buddy, request, list(request.themes.all()))
-    match = Match.objects.create(request=request, buddy=buddy, reasons=suggestion.reasons)
+    suggestion = score_buddy(buddy, buddy_request, list(buddy_request.themes.all()))
+    match = Match.objects.create(request=buddy_request, buddy=buddy, reasons=suggestion.reasons)
     queue_mail(template="buddies/email/proposal", to=[buddy.user.email], context={"match": match, "buddy": buddy})
     return match
 

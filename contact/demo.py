@@ -121,7 +121,7 @@ def load(stdout, scale=1):
     now = timezone.now()
     for i, (name, method, phone, email, status, topic, phase, days, message, note) in enumerate(REQUESTS):
         created = now - datetime.timedelta(days=days, hours=i)
-        request = ContactRequest.objects.create(
+        contact_request = ContactRequest.objects.create(
             reference=f"OSP-{timezone.localtime(created).year}-{9000 + i:04d}",
             name=name,
             contact_method=method,
@@ -136,7 +136,7 @@ def load(stdout, scale=1):
             created_at=created,
         )
         if note:
-            ContactNote.objects.create(request=request, author=consulent, text=note)
+            ContactNote.objects.create(request=contact_request, author=consulent, text=note)
     load_history(topics, phases, now, count=60 * max(scale, 1))
 
 

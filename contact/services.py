@@ -5,7 +5,7 @@ from oudersteunpunt.mail import queue_mail
 from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.references import create_with_reference
 
-from .models import ContactNote, ContactRequest, Topic
+from .models import ContactRequest, Topic
 
 JOIN_TOPIC = "Meedoen: netwerkgroep of buddy"
 
@@ -13,20 +13,20 @@ JOIN_TOPIC = "Meedoen: netwerkgroep of buddy"
 @transaction.atomic
 def contact_request_create(**fields) -> ContactRequest:
     """Store the request with a short reference, confirm to the parent, notify the consulent."""
-    request = create_with_reference(ContactRequest, "OSP", consent=True, **fields)
-    context = {"request": request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS}
-    if request.email:
+    contact_request = create_with_reference(ContactRequest, "OSP", consent=True, **fields)
+    context = {"request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS}
+    if contact_request.email:
         queue_mail(
             template="contact/email/confirmation",
-            to=[request.email],
+            to=[contact_request.email],
             context=context,
-            language=request.mail_language,
+            language=contact_request.mail_language,
         )
     consulent = SiteSettings.load().consulent_email
     if consulent:
         # Only that there is a new request, never its content.
         queue_mail(template="contact/email/notify_consulent", to=[consulent], context=context)
-    return request
+    return contact_request
 
 
 def contact_join_create(*, name: str, email: str, phone: str, wish: str, message: str, mail_language: str):
@@ -42,10 +42,6 @@ def contact_join_create(*, name: str, email: str, phone: str, wish: str, message
         message=f"{wish}\n\n{message}".strip(),
         mail_language=mail_language,
     )
-
-
-def contact_note_add(*, request: ContactRequest, author, text: str) -> ContactNote:
-    return ContactNote.objects.create(request=request, author=author, text=text)
 
 
 @transaction.atomic

@@ -405,7 +405,7 @@ _lock = threading.Lock()
 
 def current_index(*, fingerprint, load):
     """The index for ``fingerprint``, rebuilt with ``load()`` when the content changed."""
-    global _current  # noqa: PLW0603 - one index per process, swapped whole
+    global _current  # one index per process, swapped whole
     index = _current
     if index.fingerprint == fingerprint:
         return index
@@ -432,7 +432,7 @@ def content_fingerprint():
         table = connection.ops.quote_name(model._meta.db_table)
         selects += [f"(SELECT COUNT(*) FROM {table})", f"(SELECT MAX(updated_at) FROM {table})"]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(selects))  # noqa: S608 - table names from the models
+        cursor.execute("SELECT " + ", ".join(selects))  # table names from the models
         return tuple(cursor.fetchone())
 
 
@@ -526,4 +526,4 @@ def highlight(text, query_stems, length=220, *, plain=False):
     parts.append(html.escape(piece[last:]))
     prefix = "… " if start_char else ""
     suffix = " …" if start_char + length < len(text) else ""
-    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 - every piece is escaped above
+    return mark_safe(prefix + "".join(parts) + suffix)  # every piece is escaped above

@@ -1,5 +1,23 @@
+from django.urls import NoReverseMatch, reverse
+
+from . import registry
 from .models import SiteSettings
 
 
+def _url(name):
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
 def site(request):
-    return {"site_settings": SiteSettings.load()}
+    menu = [(entry, _url(entry.url_name)) for entry in registry.menu_entries]
+    return {
+        "site_settings": SiteSettings.load(),
+        "part_menu": [
+            {"label": entry.label, "url": url, "mark_current": entry.mark_current} for entry, url in menu if url
+        ],
+        # The parts' named addresses ("search", "contact"): a template checks one is there before linking.
+        "part_links": {role: url for role, name in registry.links.items() if (url := _url(name))},
+    }

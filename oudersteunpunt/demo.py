@@ -12,18 +12,17 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from . import roles
+from . import registry, roles
 from .models import Page, SiteSettings
 
-DEMO_PASSWORD = "oudersteunpunt-demo"  # noqa: S105 - demo only, printed by make run
+DEMO_PASSWORD = "oudersteunpunt-demo"  # demo only, printed by make run
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
-# (e-mail, first name, role or None, staff?)
+# (e-mail, first name, role or None, staff?); parts add their own (registry.register_demo_users).
 DEMO_USERS = [
     ("beheerder@example.org", "Bea", roles.BEHEERDER, True),
     ("netwerkgroep@example.org", "Nora", roles.NETWERKGROEP, True),
     ("consulent@example.org", "Carla", roles.CONSULENT, True),
-    ("buddy@example.org", "Bram", None, False),
 ]
 
 PAGES = {
@@ -174,9 +173,13 @@ def load_organisation():
         settings.save()
 
 
+def all_users():
+    return [*DEMO_USERS, *registry.demo_users]
+
+
 def load_users():
     User = get_user_model()
-    for email, first_name, role, staff in DEMO_USERS:
+    for email, first_name, role, staff in all_users():
         user, created = User.objects.get_or_create(
             username=email.split("@")[0],
             defaults={"email": email, "first_name": first_name, "is_staff": staff},

@@ -100,7 +100,7 @@ def deliver(pk):
         message.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
     try:
         message.send()
-    except Exception as error:  # noqa: BLE001 - any failure of the mail server is retried later
+    except Exception as error:  # any failure of the mail server is retried later
         # The log gets no addresses (a refusal lists them); the row keeps the reason until it is wiped.
         logger.warning("Mail %s not sent, will retry: %s", pk, type(error).__name__)
         # Wait longer after each failure (1, 2, 4 … minutes, at most 6 hours), so a mail

@@ -69,7 +69,7 @@ def tags_for(path):
     shared = path in SHARED_PATHS or path.startswith(SHARED_PREFIXES)
     parts = {d.name for d in registry.cache_dependencies if shared or path.startswith(d.prefixes)}
     if not shared and parts <= {"site"}:
-        # An address no part claims (a content page, the contact form) may show anything.
+        # An address no part claims (a content page, a form) may show anything.
         parts = {d.name for d in registry.cache_dependencies}
     return [f"pagecache:part:{name}" for name in sorted(parts)] + [f"pagecache:path:{path}"]
 

@@ -1,8 +1,10 @@
 """Where the parts of the site plug into the core.
 
-The core knows no part. Each part registers what it offers in its
-``AppConfig.ready()``: a block on the home page, demo content, a sitemap, the
-personal data it holds. Adding or removing a part touches no core code.
+The core knows no part. Each part says everything it offers the core in one
+module, ``<part>/contributions.py``, whose ``register()`` its ``AppConfig.ready()``
+calls: its addresses, menu entries, blocks and cards on the home page, demo
+content and users, sitemaps, the personal data it holds. Adding or removing a
+part touches no core code (``tests/core/test_contract.py`` checks it).
 """
 
 from collections.abc import Callable
@@ -74,6 +76,22 @@ class CacheDependency:
     narrow: dict = field(default_factory=dict)
 
 
+@dataclass(order=True)
+class MenuEntry:
+    order: int
+    label: Any = field(compare=False)
+    url_name: str = field(compare=False)
+    # Mark the entry as the current page on every address under its own.
+    mark_current: bool = field(compare=False, default=False)
+
+
+url_modules: list[str] = []
+menu_entries: list[MenuEntry] = []
+# Named addresses the core's templates may offer when some part provides them:
+# "search" (a GET form with ``q``) and "contact" (a way to reach a person).
+links: dict[str, str] = {}
+home_cards: list[tuple[int, str]] = []
+demo_users: list[tuple] = []
 home_blocks: list[HomeBlock] = []
 demo_loaders: list[DemoLoader] = []
 sitemaps: dict[str, Any] = {}
@@ -85,6 +103,32 @@ robots_disallow: list[str] = []
 personal_data_facts: list[Callable] = []
 admin_todo_providers: list[tuple[int, Callable]] = []
 cache_dependencies: list[CacheDependency] = []
+
+
+def register_urls(module):
+    """A part's URL module (``"<part>.urls"``) included at the site root, inside the language prefix."""
+    url_modules.append(module)
+
+
+def register_menu_entry(order, label, url_name, *, mark_current=False):
+    menu_entries.append(MenuEntry(order, label, url_name, mark_current))
+    menu_entries.sort()
+
+
+def register_link(role, url_name):
+    """``role`` is "search" or "contact": the core links to it on the header, 404 and login pages."""
+    links[role] = url_name
+
+
+def register_home_card(order, template):
+    """A card in the "zo helpen we je" row of the home page."""
+    home_cards.append((order, template))
+    home_cards.sort()
+
+
+def register_demo_users(*users):
+    """``(e-mail, first name, role or None, staff?)``, created by ``load_demo`` before any demo content."""
+    demo_users.extend(users)
 
 
 def register_home_block(order, template, get_context=None):

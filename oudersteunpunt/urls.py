@@ -29,11 +29,8 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("beheer/", admin.site.urls),
     path("account/", include("allauth.urls")),
-    # Each part names its own Dutch addresses (vragen/, zoeken/, agenda/, ...).
-    path("", include("faq.urls")),
-    path("", include("events.urls")),
-    path("", include("buddies.urls")),
-    path("", include("contact.urls")),
+    # Each part names its own Dutch addresses and registers its URL module (registry.register_urls).
+    *(path("", include(module)) for module in registry.url_modules),
     path("<slug:slug>/", views.page_detail, name="page"),
     prefix_default_language=False,
 )

@@ -142,7 +142,7 @@ class TestTransitions:
     def test_propose_accept_start_end_with_mails(self, mailoutbox):
         buddy = BuddyProfileFactory()
         request = BuddyRequestFactory(email="linda@example.org", phone="0612345678")
-        match = match_propose(request=request, buddy=buddy)
+        match = match_propose(buddy_request=request, buddy=buddy)
         assert match.state == "proposed"
         assert mailoutbox[-1].to == [buddy.user.email]
         assert "linda@example.org" not in mailoutbox[-1].body  # no contact details before consent
@@ -167,7 +167,7 @@ class TestTransitions:
     def test_decline_goes_back_to_the_consulent_with_next_suggestions(self, site_settings, mailoutbox):
         first, second = BuddyProfileFactory(), BuddyProfileFactory()
         request = BuddyRequestFactory()
-        match = match_propose(request=request, buddy=first)
+        match = match_propose(buddy_request=request, buddy=first)
         match_decline(match_pk=match.pk, buddy=first, reason="Te druk")
         assert Match.objects.get(pk=match.pk).state == "declined"
         assert mailoutbox[-1].to == ["consulent@example.org"]
@@ -175,7 +175,7 @@ class TestTransitions:
 
     def test_buddy_full_between_proposal_and_acceptance(self, site_settings):
         buddy = BuddyProfileFactory(capacity=1)
-        first = match_propose(request=BuddyRequestFactory(), buddy=buddy)
+        first = match_propose(buddy_request=BuddyRequestFactory(), buddy=buddy)
         second = Match.objects.create(request=BuddyRequestFactory(), buddy=buddy)  # proposed while there was room
         match_accept(match_pk=first.pk, buddy=buddy)
         with pytest.raises(MatchError, match="maximale aantal"):
@@ -186,16 +186,16 @@ class TestTransitions:
     def test_cannot_propose_twice_or_to_full_buddy(self):
         buddy = BuddyProfileFactory(capacity=1)
         request = BuddyRequestFactory()
-        match_propose(request=request, buddy=buddy)
+        match_propose(buddy_request=request, buddy=buddy)
         with pytest.raises(MatchError):
-            match_propose(request=request, buddy=BuddyProfileFactory())
+            match_propose(buddy_request=request, buddy=BuddyProfileFactory())
         Match.objects.create(request=BuddyRequestFactory(), buddy=buddy, state="active")
         with pytest.raises(MatchError, match="geen ruimte"):
-            match_propose(request=BuddyRequestFactory(), buddy=buddy)
+            match_propose(buddy_request=BuddyRequestFactory(), buddy=buddy)
 
     def test_decisions_are_final(self):
         buddy = BuddyProfileFactory(capacity=2)
-        match = match_propose(request=BuddyRequestFactory(), buddy=buddy)
+        match = match_propose(buddy_request=BuddyRequestFactory(), buddy=buddy)
         match_decline(match_pk=match.pk, buddy=buddy)
         with pytest.raises(MatchError):
             match_accept(match_pk=match.pk, buddy=buddy)
@@ -220,8 +220,8 @@ class TestPortal:
 
     def test_buddy_sees_only_own_proposals_and_accepts(self, client, mailoutbox):
         mine, other = BuddyProfileFactory(), BuddyProfileFactory()
-        my_match = match_propose(request=BuddyRequestFactory(name="Linda Mijn"), buddy=mine)
-        other_match = match_propose(request=BuddyRequestFactory(name="Karin Ander"), buddy=other)
+        my_match = match_propose(buddy_request=BuddyRequestFactory(name="Linda Mijn"), buddy=mine)
+        other_match = match_propose(buddy_request=BuddyRequestFactory(name="Karin Ander"), buddy=other)
         BuddyRequestFactory(name="Niet Voorgesteld")
         self.login(client, mine)
         page = client.get("/buddy/mijn/").content.decode()
@@ -265,7 +265,7 @@ class TestPortal:
 
     def test_unknown_action(self, client):
         buddy = BuddyProfileFactory()
-        match = match_propose(request=BuddyRequestFactory(), buddy=buddy)
+        match = match_propose(buddy_request=BuddyRequestFactory(), buddy=buddy)
         self.login(client, buddy)
         response = client.post(reverse("buddies:match_action", args=[match.pk, "iets"]), follow=True)
         assert "Dat kan hier niet." in response.content.decode()

@@ -87,10 +87,10 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     buddy = buddy_create(
         email="bram.mails@example.org", first_name="Bram", trained_on=timezone.localdate(), capacity=2
     )
-    match = match_propose(request=request, buddy=buddy)
+    match = match_propose(buddy_request=request, buddy=buddy)
     match_decline(match_pk=match.pk, buddy=buddy)
     other = BuddyProfileFactory(capacity=1)
-    match = match_propose(request=request, buddy=other)
+    match = match_propose(buddy_request=request, buddy=other)
     match = match_accept(match_pk=match.pk, buddy=other)
     match_end(match=match, reason="Klaar.")
     return rendered

@@ -84,8 +84,8 @@ def test_load_demo_twice_changes_nothing():
     from django.apps import apps
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=open("/dev/null", "w"))
     counts = {m._meta.label: m.objects.count() for m in apps.get_models()}
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=open("/dev/null", "w"))
     assert counts == {m._meta.label: m.objects.count() for m in apps.get_models()}
     assert counts["auth.User"] >= 4

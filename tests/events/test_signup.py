@@ -226,7 +226,7 @@ class TestMailsAndJobs:
         SignupFactory(event=later)
         assert send_event_reminders() == 1
         assert send_event_reminders() == 0
-        call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("send_event_reminders", stdout=open("/dev/null", "w"))
         assert len(mailoutbox) == 1
         assert mailoutbox[0].subject.startswith("Morgen")
 
@@ -245,7 +245,7 @@ class TestMailsAndJobs:
         SignupFactory.create_batch(3, event=old, role="parent")
         SignupFactory(event=old, role="professional")
         SignupFactory(event=recent)
-        call_command("purge_event_signups", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("purge_event_signups", stdout=open("/dev/null", "w"))
         purged = Signup.objects.filter(event=old)
         assert purged.count() == 4
         assert set(purged.values_list("name", "email", "phone")) == {("", "", "")}

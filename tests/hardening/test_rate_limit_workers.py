@@ -25,7 +25,7 @@ def redis_available():
 
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
         return True
-    except Exception:  # noqa: BLE001 - any failure means: no Redis here
+    except Exception:  # any failure means: no Redis here
         return False
 
 

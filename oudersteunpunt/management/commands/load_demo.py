@@ -21,7 +21,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Voorbeeldinhoud staat klaar."))
         self.stdout.write("")
         self.stdout.write(f"Demo-logins (wachtwoord: {demo.DEMO_PASSWORD}):")
-        for email, _name, role, staff in demo.DEMO_USERS:
+        for email, _name, role, staff in demo.all_users():
             extra = f", 2FA-sleutel {demo.DEMO_TOTP_SECRET}" if staff else ""
-            self.stdout.write(f"  {email:28} {role or 'buddy'}{extra}")
+            self.stdout.write(f"  {email:28} {role or '-'}{extra}")
         self.stdout.write("Site: http://127.0.0.1:8000/   Beheer: http://127.0.0.1:8000/beheer/")
