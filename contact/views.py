@@ -14,7 +14,18 @@ from .services import contact_join_create, contact_request_create
 SESSION_KEY = "contact_last_request"
 
 
-class ContactView(FormView):
+class RateLimitedMixin:
+    """A form view whose posts count against the contact forms' rate limit."""
+
+    def post(self, request, *args, **kwargs):
+        if error := rate_limit_error(request, "contact"):
+            form = self.get_form()
+            form.add_error(None, error)  # shown above the form, which keeps what was typed
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+
+class ContactView(RateLimitedMixin, FormView):
     form_class = ContactRequestForm
     template_name = "contact/contact_form.html"
 
@@ -37,13 +48,6 @@ class ContactView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(about_question=self.about_question, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        if error := rate_limit_error(request, "contact"):
-            form = self.get_form()
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
     def form_valid(self, form):
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started")}
         question = self.about_question
@@ -56,18 +60,11 @@ class ContactView(FormView):
         return redirect("contact:thanks")
 
 
-class JoinView(FormView):
+class JoinView(RateLimitedMixin, FormView):
     """Doe mee: join the netwerkgroep or become a buddy."""
 
     form_class = JoinForm
     template_name = "contact/join_form.html"
-
-    def post(self, request, *args, **kwargs):
-        if error := rate_limit_error(request, "contact"):
-            form = self.get_form()
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
