@@ -54,6 +54,9 @@ def ensure_lighthouse():
     binary = WORK / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         log("npm install lighthouse@12 into bench/.lighthouse …")
+        # Its own package.json, or npm installs into the project's node_modules (ical.js for the tests).
+        if not (WORK / "package.json").exists():
+            (WORK / "package.json").write_text('{"private": true}\n')
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "lighthouse@12"], cwd=WORK, check=True)
     return binary
 
