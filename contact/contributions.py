@@ -104,6 +104,7 @@ def register():
     registry.register_urls("contact.urls")
     registry.register_menu_entry(40, _("Contact"), "contact:form")
     registry.register_link("contact", "contact:form")
+    registry.register_footer_link(10, _("Doe mee"), "contact:join")
     registry.register_home_card(40, "contact/home_card.html")
     registry.register_overview(overview)
     registry.register_personal_data(

@@ -18,6 +18,9 @@ def site(request):
         "part_menu": [
             {"label": entry.label, "url": url, "mark_current": entry.mark_current} for entry, url in menu if url
         ],
+        "part_footer_links": [
+            {"label": entry.label, "url": url} for entry in registry.footer_links if (url := _url(entry.url_name))
+        ],
         # The parts' named addresses ("search", "contact"): a template checks one is there before linking.
         "part_links": {role: url for role, name in registry.links.items() if (url := _url(name))},
     }

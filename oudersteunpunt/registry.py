@@ -87,6 +87,8 @@ class MenuEntry:
 
 url_modules: list[str] = []
 menu_entries: list[MenuEntry] = []
+# Links under "Meer over ons" in the footer, after the site's own pages.
+footer_links: list[MenuEntry] = []
 # Named addresses the core's templates may offer when some part provides them:
 # "search" (a GET form with ``q``) and "contact" (a way to reach a person).
 links: dict[str, str] = {}
@@ -113,6 +115,12 @@ def register_urls(module):
 def register_menu_entry(order, label, url_name, *, mark_current=False):
     menu_entries.append(MenuEntry(order, label, url_name, mark_current))
     menu_entries.sort()
+
+
+def register_footer_link(order, label, url_name):
+    """A link in the footer's "Meer over ons" list (a way to take part, a feed), after the site's own pages."""
+    footer_links.append(MenuEntry(order, label, url_name))
+    footer_links.sort()
 
 
 def register_link(role, url_name):

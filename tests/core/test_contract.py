@@ -77,3 +77,11 @@ def test_each_part_registers_in_one_line(part):
 def test_every_part_offers_its_addresses_and_menu_entry():
     assert registry.url_modules == [f"{part}.urls" for part in PARTS]
     assert [entry.url_name.split(":")[0] for entry in registry.menu_entries] == list(PARTS)
+
+
+@pytest.mark.django_db
+def test_a_part_adds_a_link_to_the_footer(client):
+    footer = client.get("/").content.decode().split('class="site-footer"')[1]
+    assert '<a href="/doe-mee/">Doe mee</a>' in footer
+    footer = client.get("/en/").content.decode().split('class="site-footer"')[1]
+    assert '<a href="/en/doe-mee/">' in footer
