@@ -389,3 +389,27 @@ def test_private_links_stay_out_of_search_engines(client, types, mailoutbox):
         for url in (subscription.get_confirm_url(), subscription.get_unsubscribe_url()):
             assert not parser.can_fetch("*", f"http://testserver{prefix}{url}"), url
         assert parser.can_fetch("*", f"http://testserver{prefix}{SUBSCRIBE}")
+
+
+def test_the_english_pages_show_no_dutch_interface_text(client, types, mailoutbox):
+    from tests.core.test_translations import PO, EnglishText, read_po
+
+    catalogue = {
+        e["msgid"] for e in read_po(PO) if e.get("msgstr") and e["msgstr"] != e["msgid"] and len(e["msgid"]) > 3
+    }
+    subscription = subscription_request(email="mila@example.org", types=[types["cafe"]])
+    pages = [
+        client.get(f"/en{SUBSCRIBE}"),
+        client.post(f"/en{SUBSCRIBE}", {"email": "geen-adres", **guard_fields()}),  # the error state
+        client.get(f"/en{SUBSCRIBE}verstuurd/"),
+        client.get(f"/en{subscription.get_confirm_url()}"),
+        client.get(f"/en{subscription.get_unsubscribe_url()}"),
+        client.get("/en/agenda/op-de-hoogte/afmelden/onbekend/"),
+    ]
+    for response in pages:
+        parser = EnglishText()
+        parser.feed(response.content.decode())
+        assert parser.texts
+        assert [text for text in parser.texts if text in catalogue] == [], response.request["PATH_INFO"]
+    assert "Keep me informed" in pages[0].content.decode()
+    assert "Choose at least one kind of event." in pages[1].content.decode()
