@@ -413,3 +413,7 @@ def test_the_english_pages_show_no_dutch_interface_text(client, types, mailoutbo
         assert [text for text in parser.texts if text in catalogue] == [], response.request["PATH_INFO"]
     assert "Keep me informed" in pages[0].content.decode()
     assert "Choose at least one kind of event." in pages[1].content.decode()
+
+
+def test_the_subscription_page_is_in_the_sitemap(client):
+    assert f"http://testserver{SUBSCRIBE}</loc>" in client.get("/sitemap-agenda.xml").content.decode()
