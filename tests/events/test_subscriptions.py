@@ -417,3 +417,18 @@ def test_the_english_pages_show_no_dutch_interface_text(client, types, mailoutbo
 
 def test_the_subscription_page_is_in_the_sitemap(client):
     assert f"http://testserver{SUBSCRIBE}</loc>" in client.get("/sitemap-agenda.xml").content.decode()
+
+
+def test_the_consulent_sees_the_addresses_in_the_admin_the_netwerkgroep_does_not(types, mailoutbox):
+    confirmed("mila@example.org", types["cafe"])
+    url = reverse("admin:events_subscription_changelist")
+    consulent, volunteer = Client(), Client()
+    consulent.force_login(StaffFactory(role="consulent"))
+    volunteer.force_login(StaffFactory(role="netwerkgroep"))
+    page = consulent.get(url)
+    assert page.status_code == 200 and "mila@example.org" in page.content.decode()
+    assert "Oudercafé" in page.content.decode()
+    assert volunteer.get(url).status_code == 403
+    event = EventFactory(type=types["cafe"])
+    change = volunteer.get(reverse("admin:events_event_change", args=[event.pk])).content.decode()
+    assert "Dit gebeurt één keer, als je de activiteit publiceert." in change
