@@ -7,15 +7,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from oudersteunpunt.admin import RichTextAdminMixin, email_link, phone_link
 from oudersteunpunt.history import HistoryAdminMixin
 
-from .models import Event, EventType, Signup
-from .services import event_announce_new_time, event_cancel, event_copy
+from .models import Event, EventType, Signup, Subscription
+from .services import event_announce_new_time, event_announce_to_subscribers, event_cancel, event_copy
 
 
 @admin.register(EventType)
@@ -77,12 +77,12 @@ class EventAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     actions = ["cancel_events", "export_csv", "copy_event"]
-    readonly_fields = ["attendance_links", "cancelled_at"]
+    readonly_fields = ["attendance_links", "cancelled_at", "announced"]
     fieldsets = [
         (None, {"fields": ["type", "title", "slug", "theme", "description"]}),
         (_("Wanneer en waar"), {"fields": ["starts_at", "ends_at", "place_name", "address", "online_url"]}),
         (_("Aanmelden"), {"fields": ["audience", "capacity", "max_professionals", "signup_deadline", "published"]}),
-        (_("Deelnemers"), {"fields": ["attendance_links", "cancelled_at"]}),
+        (_("Deelnemers"), {"fields": ["attendance_links", "cancelled_at", "announced"]}),
     ]
 
     def get_queryset(self, request):
@@ -98,6 +98,15 @@ class EventAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
                     _("De nieuwe tijd is gemaild naar %(count)d mensen.") % {"count": mailed},
                     messages.SUCCESS,
                 )
+        # The one place where a published event reaches the people who asked to hear of it (once).
+        told = event_announce_to_subscribers(event=obj)
+        if told:
+            self.message_user(
+                request,
+                _("%(count)d mensen die op de hoogte willen blijven, krijgen een mail over deze activiteit.")
+                % {"count": told},
+                messages.SUCCESS,
+            )
 
     @admin.display(description=_("aangemeld"), ordering="confirmed_people")
     def confirmed(self, obj):
@@ -118,6 +127,16 @@ class EventAdmin(HistoryAdminMixin, RichTextAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("afgelast"), boolean=True)
     def cancelled(self, obj):
         return obj.is_cancelled
+
+    @admin.display(description=_("mail aan wie op de hoogte wil blijven"))
+    def announced(self, obj):
+        announcement = getattr(obj, "announcement", None) if obj.pk else None
+        if announcement is None:
+            return _("Nog niet. Dit gebeurt één keer, als je de activiteit publiceert.")
+        return _("%(count)d mails op %(date)s") % {
+            "count": announcement.recipients,
+            "date": formats.date_format(timezone.localtime(announcement.announced_at), "j F Y, H.i"),
+        }
 
     @admin.display(description=_("deelnemerslijst"))
     def attendance_links(self, obj):
@@ -240,3 +259,30 @@ class SignupAdmin(admin.ModelAdmin):
     @admin.display(description=_("bellen of mailen"))
     def reach(self, obj):
         return format_html("{}<br>{}", phone_link(obj.phone), email_link(obj.email))
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    """Who asked for mail about new events: to look up and to delete, not to add or edit.
+
+    Addresses only come in through the double opt-in on the site.
+    """
+
+    list_display = ["email", "type_names", "confirmed_at", "created_at"]
+    list_filter = ["types", ("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email"]
+    readonly_fields = ["email", "type_names", "mail_language", "requested_at", "confirmed_at", "created_at"]
+    exclude = ["types"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("types")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("soorten activiteiten"))
+    def type_names(self, obj):
+        return ", ".join(t.name for t in obj.types.all()) or "—"

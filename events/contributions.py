@@ -80,6 +80,27 @@ def personal_names(email):
     return Signup.objects.for_email(email).names()
 
 
+def export_subscriptions(email):
+    from .models import Subscription
+
+    return [
+        {
+            "e-mail": subscription.email,
+            "soorten": [t.name for t in subscription.types.all()],
+            "gevraagd": [t.name for t in subscription.pending_types()],
+            "bevestigd_op": subscription.confirmed_at.isoformat() if subscription.confirmed_at else None,
+            "aangemaakt_op": subscription.created_at.isoformat(),
+        }
+        for subscription in Subscription.objects.for_email(email).prefetch_related("types")
+    ]
+
+
+def erase_subscriptions(email):
+    from .models import Subscription
+
+    return Subscription.objects.for_email(email).forget()
+
+
 def privacy_facts():
     from django.conf import settings
     from django.utils.translation import gettext as _
@@ -87,7 +108,8 @@ def privacy_facts():
 
     from oudersteunpunt.privacy import DataFacts
 
-    from .forms import SignupForm
+    from .forms import SignupForm, SubscriptionForm
+    from .models import SUBSCRIPTION_CONFIRM_DAYS
 
     days = settings.EVENT_SIGNUP_RETENTION_DAYS
     return [
@@ -107,7 +129,21 @@ def privacy_facts():
                 days,
             )
             % {"days": days},
-        )
+        ),
+        DataFacts(
+            order=21,
+            title=_("Mail bij nieuwe activiteiten"),
+            form=SubscriptionForm,
+            purpose=_("Zodat we je een mail kunnen sturen als er een nieuwe activiteit is van de soort die je koos."),
+            retention=ngettext(
+                "Bevestig je niet binnen %(days)s dag, dan wissen we je e-mailadres. "
+                "Meld je je af (met de link in elke mail), dan wissen we het meteen.",
+                "Bevestig je niet binnen %(days)s dagen, dan wissen we je e-mailadres. "
+                "Meld je je af (met de link in elke mail), dan wissen we het meteen.",
+                SUBSCRIPTION_CONFIRM_DAYS,
+            )
+            % {"days": SUBSCRIPTION_CONFIRM_DAYS},
+        ),
     ]
 
 
@@ -133,8 +169,13 @@ def register():
     registry.register_sitemap("agenda", EventListSitemap)
     registry.register_sitemap("activiteiten", EventSitemap)
     registry.register_sitemap("soorten-activiteiten", EventTypeSitemap)
-    registry.register_robots_disallow("agenda/afmelden/")
+    registry.register_robots_disallow(
+        "agenda/afmelden/", "agenda/op-de-hoogte/bevestigen/", "agenda/op-de-hoogte/afmelden/"
+    )
     registry.register_personal_data_facts(privacy_facts)
     registry.register_personal_data(
         "aanmeldingen", export=export_personal_data, erase=erase_personal_data, names=personal_names
+    )
+    registry.register_personal_data(
+        "mail bij nieuwe activiteiten", export=export_subscriptions, erase=erase_subscriptions
     )

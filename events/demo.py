@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from .models import Audience, Event, EventType, Role, Signup
+from .models import Audience, Event, EventAnnouncement, EventType, Role, Signup, Subscription, new_token
 
 TYPES = [
     (
@@ -147,8 +147,40 @@ def load(stdout, scale=1):
         )
         if created:
             _fill(event, full=full)
+    _subscribers(types)
     if scale > 1:
         load_scaled(types, scale)
+
+
+# (address, type slugs, confirmed?): made up, on example.org.
+SUBSCRIBERS = [
+    ("ouder.mila@example.org", ["oudercafe"], True),
+    ("gezin.bakker@example.org", ["oudercafe", "passend-onderwijs-cafe"], True),
+    ("ib.de-linde@example.org", ["passend-onderwijs-cafe", "dialoogsessie"], True),
+    ("nog.niet.bevestigd@example.org", ["oudercafe"], False),
+]
+
+
+def _subscribers(types):
+    """A few people who asked for mail about new events; the demo's own events count as told."""
+    now = timezone.now()
+    for email, slugs, confirmed in SUBSCRIBERS:
+        subscription, created = Subscription.objects.get_or_create(
+            email=email,
+            defaults={
+                "confirmed_at": now if confirmed else None,
+                "requested_at": None if confirmed else now,
+                "pending_type_ids": [] if confirmed else [types[slug].pk for slug in slugs],
+                "confirm_token": None if confirmed else new_token(),
+            },
+        )
+        if created and confirmed:
+            subscription.types.set([types[slug] for slug in slugs])
+    # Demo events appear at once: editing one in the admin later mails nobody about it.
+    EventAnnouncement.objects.bulk_create(
+        [EventAnnouncement(event=event) for event in Event.objects.filter(announcement__isnull=True)],
+        ignore_conflicts=True,
+    )
 
 
 def _slug(title):

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin, PlainTextFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
-from .models import Audience, Role, Signup
+from .models import Audience, EventType, Role, Signup, Subscription
 
 
 class SignupForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
@@ -56,4 +56,45 @@ class SignupForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
 
     def validate_unique(self):
         # Signing up twice is recognised kindly by the service, not refused here.
+        pass
+
+
+class SubscriptionForm(PlainTextFormMixin, GuardedFormMixin, forms.ModelForm):
+    """Only an address and the types: what someone needs to hear of the next café."""
+
+    class Meta:
+        model = Subscription
+        fields = ["email", "types"]
+        labels = {
+            "email": _("Je e-mailadres"),
+            "types": _("Soorten activiteiten waarover je een mail wilt"),
+        }
+        help_texts = {
+            "email": _("We sturen je eerst een mail met een link. Pas als je daarop klikt, krijg je berichten."),
+            "types": _("Kies er één of meer."),
+        }
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "maxlength": 200}),
+            "types": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "email": PERSON_ERRORS["email"],
+            "types": {
+                "required": _("Kies minstens één soort activiteit."),
+                "invalid_choice": _("Kies een soort activiteit uit de lijst."),
+                "invalid_pk_value": _("Kies een soort activiteit uit de lijst."),
+                "invalid_list": _("Kies een soort activiteit uit de lijst."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["types"].queryset = EventType.objects.all()
+        self.fields["types"].required = True
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        # A known address is handled by the service like a new one: the page tells nobody it was known.
         pass

@@ -251,3 +251,102 @@ class Signup(models.Model):
 
     def get_cancel_url(self):
         return reverse("events:cancel", kwargs={"token": self.token})
+
+
+# An address that is not confirmed within this many days is forgotten (``purge_event_subscriptions``).
+SUBSCRIPTION_CONFIRM_DAYS = 7
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    """Mail about new events: only an address, removed as a whole row when it goes."""
+
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def for_email(self, email):
+        return self.filter(email__iexact=email)
+
+    def past_retention(self, now=None):
+        """Never confirmed, and asked longer ago than ``SUBSCRIPTION_CONFIRM_DAYS``."""
+        cutoff = (now or timezone.now()) - timedelta(days=SUBSCRIPTION_CONFIRM_DAYS)
+        return self.filter(confirmed_at__isnull=True, requested_at__lt=cutoff)
+
+    def stale_requests(self, now=None):
+        """Confirmed, with a change of choice that was not confirmed in time."""
+        cutoff = (now or timezone.now()) - timedelta(days=SUBSCRIPTION_CONFIRM_DAYS)
+        return self.filter(confirmed_at__isnull=False, requested_at__lt=cutoff)
+
+    def forget(self):
+        """Delete the rows (and their choice of types) and what the admin's history says of them."""
+        from oudersteunpunt.personal_data import admin_log_forget
+
+        admin_log_forget(self)
+        _total, per_model = self.delete()
+        return per_model.get(self.model._meta.label, 0)
+
+
+class Subscription(models.Model):
+    """Someone who wants a mail when a new event of the chosen types is published.
+
+    Double opt-in: a request stores the wanted types in ``pending_type_ids`` and mails
+    a link with ``confirm_token``; only that link makes them the choice (``types``).
+    So nobody can subscribe or change the choice of someone else's address.
+    ``token`` is the address's own unsubscribe link, the same in every mail.
+    """
+
+    email = models.EmailField(_("e-mailadres"), max_length=200, unique=True)
+    types = models.ManyToManyField(
+        EventType, blank=True, related_name="subscriptions", verbose_name=_("soorten activiteiten")
+    )
+    pending_type_ids = models.JSONField(default=list, blank=True, editable=False)
+    confirm_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    requested_at = models.DateTimeField(_("gevraagd op"), null=True, blank=True, editable=False)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    mail_language = models.CharField(
+        _("taal van de mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mail bij nieuwe activiteiten")
+        verbose_name_plural = _("mail bij nieuwe activiteiten")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    def pending_types(self):
+        return EventType.objects.filter(pk__in=self.pending_type_ids)
+
+    def get_confirm_url(self):
+        return reverse("events:subscription_confirm", kwargs={"token": self.confirm_token})
+
+    def get_unsubscribe_url(self):
+        return reverse("events:unsubscribe", kwargs={"token": self.token})
+
+
+class EventAnnouncement(models.Model):
+    """The one time subscribers were told about an event: a row per event, so never twice.
+
+    A table of its own rather than a field on ``Event``: an admin form saved at the
+    same moment writes every field of the event, and would write an empty one back.
+    The primary key makes a second insert fail, on any server.
+    """
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, primary_key=True, related_name="announcement")
+    announced_at = models.DateTimeField(_("gemaild op"), auto_now_add=True)
+    recipients = models.PositiveIntegerField(_("aantal mails"), default=0)
+
+    class Meta:
+        verbose_name = _("mail over een nieuwe activiteit")
+        verbose_name_plural = _("mails over nieuwe activiteiten")
+
+    def __str__(self):
+        return str(self.event)

@@ -11,12 +11,22 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from oudersteunpunt.mail import mail_language as language_of_mail
 from oudersteunpunt.mail import queue_mail
 
 from .ical import signup_calendar
-from .models import Event, Role, Signup
+from .models import (
+    SUBSCRIPTION_CONFIRM_DAYS,
+    Event,
+    EventAnnouncement,
+    EventType,
+    Role,
+    Signup,
+    Subscription,
+    new_token,
+)
 
 
 @dataclass
@@ -240,3 +250,103 @@ def event_copy(*, event: Event, starts_at, ends_at) -> Event:
     copy.full_clean()
     copy.save()
     return copy
+
+
+# "Houd me op de hoogte": mail about new events to those who asked for it.
+
+
+def _unsubscribe_headers(subscription):
+    """RFC 2369 and RFC 8058: a mail program offers "unsubscribe", one POST to this address does it.
+
+    The address follows the language of the mails, like every link in them.
+    """
+    with translation.override(language_of_mail(subscription.mail_language)):
+        url = settings.SITE_URL + subscription.get_unsubscribe_url()
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def _subscription_mail(subscription, template, **context):
+    queue_mail(
+        template=template,
+        to=[subscription.email],
+        context={"subscription": subscription, **context},
+        language=subscription.mail_language,
+        headers=_unsubscribe_headers(subscription),
+    )
+
+
+@transaction.atomic
+def subscription_request(*, email: str, types, mail_language="") -> Subscription:
+    """Ask for mail about new events of ``types``: nothing changes until the link in the mail is used.
+
+    The same for a known and an unknown address, so the page after it tells nobody
+    whether this address was on the list; only its owner reads the mail.
+    """
+    email = email.strip().lower()
+    subscription, _created = Subscription.objects.get_or_create(email=email)
+    subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+    subscription.pending_type_ids = sorted(t.pk for t in types)
+    subscription.confirm_token = new_token()
+    subscription.requested_at = timezone.now()
+    if not subscription.is_confirmed:
+        subscription.mail_language = mail_language or settings.LANGUAGE_CODE
+    subscription.save()
+    _subscription_mail(
+        subscription,
+        "events/email/subscription_confirm",
+        types=list(subscription.pending_types()),
+        confirm_days=SUBSCRIPTION_CONFIRM_DAYS,
+    )
+    return subscription
+
+
+@transaction.atomic
+def subscription_confirm(*, confirm_token: str) -> Subscription | None:
+    """Make the asked-for types the choice; None when the link is unknown or was used already."""
+    subscription = Subscription.objects.select_for_update().filter(confirm_token=confirm_token).first()
+    if subscription is None:
+        return None
+    subscription.types.set(EventType.objects.filter(pk__in=subscription.pending_type_ids))
+    subscription.confirmed_at = subscription.confirmed_at or timezone.now()
+    subscription.pending_type_ids = []
+    subscription.confirm_token = None
+    subscription.requested_at = None
+    subscription.save()
+    return subscription
+
+
+@transaction.atomic
+def subscription_cancel(*, token: str) -> bool:
+    """Unsubscribe: the address is deleted at once. False when it was not (or no longer) there."""
+    return Subscription.objects.filter(token=token).forget() > 0
+
+
+@transaction.atomic
+def subscription_purge(now=None) -> int:
+    """Forget addresses that were never confirmed, and changes of choice that were not confirmed in time."""
+    Subscription.objects.stale_requests(now).update(pending_type_ids=[], confirm_token=None, requested_at=None)
+    return Subscription.objects.past_retention(now).forget()
+
+
+def event_announce_to_subscribers(*, event: Event) -> int:
+    """Mail everyone who asked for news of this type, once: the first time it is published, coming and on.
+
+    Called after every save in the admin; returns how many mails were queued.
+    The announcement row is claimed first, in the same transaction as the mails:
+    a second save, or another server saving at the same moment, finds it taken
+    (the primary key refuses a second row), and a rollback takes both away.
+    """
+    with transaction.atomic():
+        event = Event.objects.select_related("type").get(pk=event.pk)
+        if not event.published or event.is_cancelled or event.starts_at <= timezone.now():
+            return 0
+        announcement, created = EventAnnouncement.objects.get_or_create(event=event)
+        if not created:
+            return 0
+        subscriptions = list(Subscription.objects.confirmed().filter(types=event.type_id))
+        for subscription in subscriptions:
+            # Never the online link: that goes only to people with a confirmed place.
+            _subscription_mail(subscription, "events/email/new_event", event=event, online_url="")
+        announcement.recipients = len(subscriptions)
+        announcement.save(update_fields=["recipients"])
+    return len(subscriptions)

@@ -28,4 +28,5 @@ class EventListSitemap(ListSitemap):
         return [
             ("events:list", None, Event.objects.published().upcoming().count(), EVENTS_PER_PAGE),
             ("events:archive", None, Event.objects.published().past().count(), EVENTS_PER_PAGE),
+            ("events:subscribe", None, 0, 0),
         ]

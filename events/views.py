@@ -6,16 +6,25 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.generic import FormView, TemplateView
 
 from oudersteunpunt.pagecache import part_version
 from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.views import noindex
 
-from .forms import SignupForm
+from .forms import SignupForm, SubscriptionForm
 from .ical import event_calendar
-from .models import Event, EventType, Signup
-from .services import signup_cancel, signup_create
+from .models import SUBSCRIPTION_CONFIRM_DAYS, Event, EventType, Signup, Subscription
+from .services import (
+    signup_cancel,
+    signup_create,
+    subscription_cancel,
+    subscription_confirm,
+    subscription_request,
+)
 
 SESSION_KEY = "events_last_signup"
 EVENTS_PER_PAGE = 10  # each card costs about a millisecond to render; a parent scans ten easily
@@ -156,3 +165,75 @@ def calendar_feed(request):
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published().select_related("type"), slug=slug)
     return ics_response([event], f"{event.slug}.ics")
+
+
+class SubscribeView(FormView):
+    """Houd me op de hoogte: an address and the types; the mail with the link does the rest."""
+
+    form_class = SubscriptionForm
+    template_name = "events/subscription_form.html"
+
+    def get_initial(self):
+        # From a type's page (?soort=oudercafe) that type is ticked already.
+        wanted = self.request.GET.get("soort", "")[:50]
+        return {"types": list(EventType.objects.filter(slug=wanted).values_list("pk", flat=True))}
+
+    def post(self, request, *args, **kwargs):
+        if error := rate_limit_error(request, "subscribe"):
+            form = self.get_form()
+            form.add_error(None, error)  # shown above the form, which keeps what was typed
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        subscription_request(
+            email=form.cleaned_data["email"],
+            types=form.cleaned_data["types"],
+            mail_language=self.request.LANGUAGE_CODE,
+        )
+        # The same page whether or not the address was known: nothing about it is kept for the page.
+        return redirect("events:subscribe_sent")
+
+
+class SubscribeSentView(TemplateView):
+    template_name = "events/subscription_sent.html"
+    extra_context = {"days": SUBSCRIPTION_CONFIRM_DAYS}
+
+
+@never_cache
+@noindex
+@require_http_methods(["GET", "POST"])
+def subscription_confirm_view(request, token):
+    """Mail scanners follow links, so a GET only asks; the POST confirms."""
+    subscription = Subscription.objects.filter(confirm_token=token).first()
+    if subscription is None:
+        return render(request, "events/subscription_confirm.html", {"unknown": True}, status=404)
+    if request.method == "POST":
+        subscription = subscription_confirm(confirm_token=token)
+        if subscription is None:  # confirmed by another click a moment ago
+            return render(request, "events/subscription_confirm.html", {"unknown": True}, status=404)
+        return render(request, "events/subscription_confirm.html", {"subscription": subscription, "done": True})
+    return render(
+        request,
+        "events/subscription_confirm.html",
+        {"subscription": subscription, "types": subscription.pending_types()},
+    )
+
+
+@csrf_exempt  # RFC 8058: a mail program posts "List-Unsubscribe=One-Click" without a page, cookie or token
+@never_cache
+@noindex
+@require_http_methods(["GET", "POST"])
+def unsubscribe_view(request, token):
+    """One click unsubscribes, no login; a GET (a link scanner, a person) only asks.
+
+    The token is the secret, so the POST needs no CSRF token: the worst a forged
+    post can do is what the owner of the link asked for. Answering the same for a
+    link that was used already keeps it idempotent, as RFC 8058 wants.
+    """
+    if request.method == "POST":
+        subscription_cancel(token=token)
+        return render(request, "events/unsubscribe.html", {"done": True})
+    if not Subscription.objects.filter(token=token).exists():
+        return render(request, "events/unsubscribe.html", {"unknown": True}, status=404)
+    return render(request, "events/unsubscribe.html", {})

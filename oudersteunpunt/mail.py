@@ -48,8 +48,11 @@ def render_mail(template, context, language=None):
     return subject, body, html
 
 
-def queue_mail(*, template, to, context, language=None, attachments=()):
-    """Store a mail; the worker sends it once the current transaction has committed."""
+def queue_mail(*, template, to, context, language=None, attachments=(), headers=None):
+    """Store a mail; the worker sends it once the current transaction has committed.
+
+    ``headers`` are extra header lines sent with it (``{"List-Unsubscribe": "<https://…>"}``).
+    """
     subject, body, html = render_mail(template, context, language)
     mail = QueuedMail.objects.create(
         to=list(to),
@@ -60,6 +63,7 @@ def queue_mail(*, template, to, context, language=None, attachments=()):
             {"filename": name, "content": base64.b64encode(content).decode(), "mimetype": mimetype}
             for name, content, mimetype in attachments
         ],
+        headers=dict(headers or {}),
     )
     return mail
 
@@ -92,7 +96,7 @@ def deliver(pk):
         mail.body,
         settings.DEFAULT_FROM_EMAIL,
         mail.to,
-        headers={"Message-ID": make_msgid(domain=mail_domain())},
+        headers={**mail.headers, "Message-ID": make_msgid(domain=mail_domain())},
     )
     if mail.html:
         message.attach_alternative(mail.html, "text/html")

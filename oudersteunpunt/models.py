@@ -251,7 +251,15 @@ class SiteSettings(models.Model):
 class QueuedMailQuerySet(models.QuerySet):
     """Where the outbox keeps personal data (recipient, text, attachments) and how it goes."""
 
-    WIPED_FIELDS = {"to": [], "subject": "", "body": "", "html": "", "attachments": [], "last_error": ""}
+    WIPED_FIELDS = {
+        "to": [],
+        "subject": "",
+        "body": "",
+        "html": "",
+        "attachments": [],
+        "headers": {},
+        "last_error": "",
+    }
 
     def pending(self, now=None):
         """Waiting to be sent, and not waiting for a retry (``claimed_until``) or given up on."""
@@ -298,6 +306,8 @@ class QueuedMail(models.Model):
     body = models.TextField(_("tekst"))
     html = models.TextField(_("html"), blank=True)
     attachments = models.JSONField(_("bijlagen"), default=list, blank=True)
+    # Extra mail headers, e.g. List-Unsubscribe (RFC 2369/8058) for mail someone subscribed to.
+    headers = models.JSONField(_("extra kopregels"), default=dict, blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     sent_at = models.DateTimeField(_("verstuurd"), null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)

@@ -44,7 +44,7 @@ START_PLACEHOLDER = "osp-started-placeholder-3b9e"
 # START_PLACEHOLDER instead of a start time, so no two visitors share one.
 rendering_for_cache = ContextVar("rendering_for_cache", default=False)
 SKIP_PREFIXES = ("/beheer/", "/account/", "/en/beheer/", "/en/account/", "/health/", "/static/", "/media/")
-CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "text/plain")
+CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "application/atom+xml", "text/plain")
 STORED_HEADERS = ("Content-Type", "Content-Security-Policy", "Content-Language", "Vary", "Content-Disposition")
 # Pages that show something of every part.
 SHARED_PATHS = ("/", "/robots.txt")

@@ -37,10 +37,13 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     from events.models import Signup
     from events.services import (
         event_announce_new_time,
+        event_announce_to_subscribers,
         event_cancel,
         send_event_reminders,
         signup_cancel,
         signup_create,
+        subscription_confirm,
+        subscription_request,
     )
     from oudersteunpunt.models import SiteSettings
     from tests.factories import BuddyProfileFactory, EventFactory, MunicipalityFactory
@@ -70,6 +73,11 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     event_announce_new_time(event=event)
     event_cancel(event=event)
     assert Signup.objects.filter(event=event).count() == 2
+
+    subscription = subscription_request(email="mila@example.org", types=[event.type], mail_language=language)
+    subscription_confirm(confirm_token=subscription.confirm_token)
+    new = EventFactory(type=event.type, online_url="https://meet.example.org/oudercafe")
+    assert event_announce_to_subscribers(event=new) >= 1  # demo subscribers may be there too
 
     contact_request_create(name="Sanne", email="sanne.vraag@example.org", message="Wie helpt?", mail_language=language)
 

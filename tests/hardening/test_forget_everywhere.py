@@ -86,6 +86,8 @@ def planted(mailoutbox):
         event.get_absolute_url(), {**person, "role": "parent", "people": "1", "remarks": NAME, **guard_fields()}
     )
     assert response.status_code == 302
+    response = parent.post("/agenda/op-de-hoogte/", {"email": EMAIL, "types": [event.type_id], **guard_fields()})
+    assert response.status_code == 302  # mail about new events, not confirmed
     parent.get("/zoeken/", {"q": NAME})
     parent.get("/zoeken/", {"q": EMAIL})  # an address typed in the search box is never kept
 
@@ -109,6 +111,7 @@ def planted(mailoutbox):
         "contact_contactnote",
         "buddies_buddyrequest",
         "events_signup",
+        "events_subscription",
         "oudersteunpunt_queuedmail",
         "faq_missedsearch",
         "django_admin_log",
@@ -137,7 +140,7 @@ def test_the_retention_commands_leave_nothing_once_their_time_has_passed(planted
             call_command(command, stdout=StringIO())
             left[command] = sorted(where_found())
     print(left)  # noqa: T201
-    assert "events_signup" not in left["purge_event_signups"]
+    assert not {"events_signup", "events_subscription"} & set(left["purge_event_signups"])
     assert not {"contact_contactrequest", "contact_contactnote"} & set(left["anonymise_contact_requests"])
     assert "buddies_buddyrequest" not in left["anonymise_buddy_data"]
     assert "oudersteunpunt_queuedmail" not in left["purge_queued_mail"]

@@ -52,6 +52,8 @@ def page_types():
         "/buddy/",
         "/contact/",
         "/agenda/agenda.ics",
+        "/agenda/agenda.atom",
+        "/agenda/op-de-hoogte/",
         "/sitemap.xml",
         "/sitemap-vragen.xml",
         "/sitemap-activiteiten.xml",
