@@ -14,6 +14,7 @@ from oudersteunpunt.views import noindex
 
 from .forms import SignupForm
 from .ical import event_calendar
+from .jsonld import event_jsonld
 from .models import Event, EventType, Signup
 from .services import signup_cancel, signup_create
 
@@ -98,7 +99,8 @@ def event_detail(request, slug):
                 # Only what the page shows: nothing that tells a second sign-up from a first.
                 request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
                 return redirect("events:thanks", slug=event.slug)
-    return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed}, status=status)
+    context = {"event": event, "form": form, "closed": closed, "jsonld": event_jsonld(request, event)}
+    return render(request, "events/event_detail.html", context, status=status)
 
 
 def signup_thanks(request, slug):
