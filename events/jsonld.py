@@ -5,19 +5,12 @@ that is (also) online gets a ``VirtualLocation`` whose address is the event's
 own page, where a parent signs up to receive the link.
 """
 
-from html import unescape
-
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from oudersteunpunt import sharing
 from oudersteunpunt.models import SiteSettings
 
 SCHEMA = "https://schema.org/"
-
-
-def plain_text(html):
-    return " ".join(unescape(strip_tags(html)).split())
 
 
 def attendance_mode(event):
@@ -53,7 +46,7 @@ def event_jsonld(request, event):
         "eventAttendanceMode": attendance_mode(event),
         "location": locations(event, page_url),
         "organizer": sharing.organization(request, site),
-        "description": plain_text(event.description) or event.type.description,
+        "description": sharing.plain_text(event.description) or event.type.description,
         "image": [sharing.image(request, site)["url"]],
         "inLanguage": "nl",
         "isAccessibleForFree": True,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from oudersteunpunt.pagecache import part_version
+from oudersteunpunt.sharing import summary
 from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.views import noindex
 
@@ -99,7 +100,13 @@ def event_detail(request, slug):
                 # Only what the page shows: nothing that tells a second sign-up from a first.
                 request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
                 return redirect("events:thanks", slug=event.slug)
-    context = {"event": event, "form": form, "closed": closed, "jsonld": event_jsonld(request, event)}
+    context = {
+        "event": event,
+        "form": form,
+        "closed": closed,
+        "summary": summary(event.description),
+        "jsonld": event_jsonld(request, event),
+    }
     return render(request, "events/event_detail.html", context, status=status)
 
 

@@ -5,7 +5,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -93,7 +92,7 @@ def question_jsonld(request, question, answer_html):
             {
                 "@type": "Question",
                 "name": question.title,
-                "acceptedAnswer": {"@type": "Answer", "text": " ".join(strip_tags(answer_html).split())},
+                "acceptedAnswer": {"@type": "Answer", "text": sharing.plain_text(answer_html)},
             }
         ],
     }
@@ -122,6 +121,7 @@ def question_detail(request, phase, question):
             "previous": by_pk.get(previous),
             "next": by_pk.get(following),
             "feedback": request.GET.get("feedback"),
+            "summary": sharing.summary(question.answer),
             "jsonld": question_jsonld(request, question, question.answer),
         },
     )

@@ -14,9 +14,12 @@ content security policy does not need to allow it (it has no nonce).
 """
 
 import json
+from html import unescape
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 
 DEFAULT_IMAGE = "img/delen.png"
@@ -24,6 +27,8 @@ DEFAULT_IMAGE_SIZE = (1200, 630)
 # The only query parameter that makes a page of its own: a later page of a list (the sitemap lists them).
 PAGE_PARAMETER = "pagina"
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+# About what a search engine shows under a title.
+SUMMARY_WORDS = 30
 # Like django.utils.html.json_script.
 SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -31,6 +36,16 @@ SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def json_for_script(data):
     """``data`` as JSON that cannot close the ``<script>`` element it stands in."""
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+
+
+def plain_text(html):
+    """Rich text as one line of plain text (for a description or structured data)."""
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def summary(html):
+    """The first words of rich text: a page's description."""
+    return Truncator(plain_text(html)).words(SUMMARY_WORDS)
 
 
 def canonical_url(request):
