@@ -47,12 +47,12 @@ def test_a_question_has_its_breadcrumbs_from_home_to_itself(client, site_setting
 
 
 def test_the_english_page_has_english_steps_and_addresses(client):
-    question = QuestionFactory(title="Hoe begin ik?")
-    found, _html = graph(client, "/en" + question.get_absolute_url())
+    path = "/en" + QuestionFactory(title="Hoe begin ik?").get_absolute_url()
+    found, _html = graph(client, path)
     steps = trail(found["BreadcrumbList"])
     assert steps[0][1] == "http://testserver/en/"
     assert steps[1] == ("Questions", "http://testserver/en/vragen/")
-    assert steps[-1][1] == f"http://testserver/en{question.get_absolute_url()}"
+    assert steps[-1][1] == f"http://testserver{path}"
 
 
 def test_a_title_cannot_end_the_script(client):
