@@ -12,11 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import FormView, TemplateView
 
 from oudersteunpunt.pagecache import part_version
+from oudersteunpunt.sharing import summary
 from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.views import noindex
 
 from .forms import SignupForm, SubscriptionForm
 from .ical import event_calendar
+from .jsonld import event_jsonld
 from .models import SUBSCRIPTION_CONFIRM_DAYS, Event, EventType, Signup, Subscription
 from .services import (
     signup_cancel,
@@ -107,7 +109,14 @@ def event_detail(request, slug):
                 # Only what the page shows: nothing that tells a second sign-up from a first.
                 request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
                 return redirect("events:thanks", slug=event.slug)
-    return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed}, status=status)
+    context = {
+        "event": event,
+        "form": form,
+        "closed": closed,
+        "summary": summary(event.description),
+        "jsonld": event_jsonld(request, event),
+    }
+    return render(request, "events/event_detail.html", context, status=status)
 
 
 def signup_thanks(request, slug):

@@ -1,15 +1,16 @@
-import json
-
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from oudersteunpunt import sharing
+from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.spam import client_address, is_rate_limited
 
 from . import search
@@ -76,20 +77,26 @@ def phase_detail(request, phase):
     )
 
 
-def faq_jsonld(question, answer_html):
-    data = {
-        "@context": "https://schema.org",
+def question_jsonld(request, question, answer_html):
+    """The question and its answer (FAQPage) and where it sits (BreadcrumbList, like the visible one)."""
+    site = SiteSettings.load()
+    trail = [
+        (site.name, reverse("home")),
+        (gettext("Vragen"), reverse("faq:index")),
+        (question.phase.name, question.phase.get_absolute_url()),
+        (question.title, question.get_absolute_url()),
+    ]
+    page = {
         "@type": "FAQPage",
         "mainEntity": [
             {
                 "@type": "Question",
                 "name": question.title,
-                "acceptedAnswer": {"@type": "Answer", "text": " ".join(strip_tags(answer_html).split())},
+                "acceptedAnswer": {"@type": "Answer", "text": sharing.plain_text(answer_html)},
             }
         ],
     }
-    # Like json_script: nothing in the text can close the <script> element.
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return {"@context": "https://schema.org", "@graph": [page, sharing.breadcrumb_list(request, trail)]}
 
 
 def question_detail(request, phase, question):
@@ -114,7 +121,8 @@ def question_detail(request, phase, question):
             "previous": by_pk.get(previous),
             "next": by_pk.get(following),
             "feedback": request.GET.get("feedback"),
-            "jsonld": faq_jsonld(question, question.answer),
+            "summary": sharing.summary(question.answer),
+            "jsonld": question_jsonld(request, question, question.answer),
         },
     )
 

@@ -116,6 +116,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
             {"fields": ["name", "partnership_name", "address", "kvk_number", "municipalities", "logo"]},
         ),
         (_("Contact"), {"fields": ["phone", "email", "opening_hours", "consulent_name", "consulent_title"]}),
+        (_("Gedeelde links"), {"fields": ["share_image", "share_image_alt"]}),
         (_("Meldingen"), {"fields": ["consulent_email"]}),
         (
             _("Toegankelijkheidsverklaring"),

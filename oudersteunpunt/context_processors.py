@@ -1,6 +1,6 @@
 from django.urls import NoReverseMatch, reverse
 
-from . import registry
+from . import registry, sharing
 from .models import SiteSettings
 
 
@@ -13,8 +13,11 @@ def _url(name):
 
 def site(request):
     menu = [(entry, _url(entry.url_name)) for entry in registry.menu_entries]
+    site_settings = SiteSettings.load()
     return {
-        "site_settings": SiteSettings.load(),
+        "site_settings": site_settings,
+        # Open Graph, Twitter card and canonical address of this page (base.html).
+        "share_meta": sharing.meta(request, site_settings),
         "part_menu": [
             {"label": entry.label, "url": url, "mark_current": entry.mark_current} for entry, url in menu if url
         ],

@@ -51,3 +51,46 @@ def shrink(field_file):
             image.save(buffer, kind, optimize=True)
     name = field_file.name.rsplit("/", 1)[-1]
     field_file.save(name, ContentFile(buffer.getvalue()), save=False)
+
+
+# What link previews (WhatsApp, Facebook, LinkedIn, Mastodon) show best: 1.91 to 1.
+SHARE_SIZE = (1200, 630)
+SHARE_MIN_SIZE = (600, 315)
+
+
+def validate_share_image(file):
+    """Big enough to fill a link preview without looking blurred."""
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            width, height = image.size
+    except (Image.DecompressionBombError, OSError, ValueError):
+        return  # validate_image says what is wrong with it
+    finally:
+        file.seek(0)
+    if width < SHARE_MIN_SIZE[0] or height < SHARE_MIN_SIZE[1]:
+        raise ValidationError(
+            _("Deze afbeelding is te klein. Kies er een van minstens %(width)s bij %(height)s pixels.")
+            % {"width": SHARE_MIN_SIZE[0], "height": SHARE_MIN_SIZE[1]},
+            code="too_small",
+        )
+
+
+def fit_share_image(field_file):
+    """Crop from the middle and resize to exactly SHARE_SIZE, as a JPEG: the size the tags announce."""
+    field_file.open("rb")
+    with Image.open(field_file) as image:
+        image = ImageOps.exif_transpose(image)
+        if image.mode in ("RGBA", "LA", "P"):
+            # A transparent background becomes the site's own warm white, not black.
+            image = image.convert("RGBA")
+            background = Image.new("RGBA", image.size, (251, 247, 241, 255))
+            image = Image.alpha_composite(background, image)
+        image = ImageOps.fit(image.convert("RGB"), SHARE_SIZE, Image.Resampling.LANCZOS)
+        buffer = BytesIO()
+        image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    original = field_file.name
+    field_file.close()
+    field_file.save(original.rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".jpg", ContentFile(buffer.getvalue()), save=False)
+    if field_file.name != original:
+        field_file.storage.delete(original)  # only the fitted copy is ever shown

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .images import shrink, validate_image
+from .images import fit_share_image, shrink, validate_image, validate_share_image
 from .richtext import RichTextField
 from .validators import phone_validator
 
@@ -168,6 +168,26 @@ class SiteSettings(models.Model):
         validators=[validate_image],
         help_text=_("Mag leeg blijven. JPG, PNG of WebP, het liefst vierkant."),
     )
+    share_image = models.ImageField(
+        _("afbeelding bij gedeelde links"),
+        upload_to="delen/",
+        blank=True,
+        width_field="share_image_width",
+        height_field="share_image_height",
+        validators=[validate_image, validate_share_image],
+        help_text=_(
+            "Deze afbeelding zie je als iemand een link naar de website deelt, bijvoorbeeld in WhatsApp."
+            " We snijden hem bij tot 1200 bij 630 pixels. Mag leeg blijven."
+        ),
+    )
+    share_image_alt = models.CharField(
+        _("wat staat er op die afbeelding?"),
+        max_length=200,
+        blank=True,
+        help_text=_("Voor wie de afbeelding niet kan zien. Verplicht als er een afbeelding is."),
+    )
+    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     consulent_name = models.CharField(_("naam van de consulent"), max_length=120, blank=True)
     consulent_title = models.CharField(
         _("functie van de consulent"),
@@ -221,11 +241,19 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         new_logo = bool(self.logo) and not self.logo._committed
+        new_share_image = bool(self.share_image) and not self.share_image._committed
         super().save(*args, **kwargs)
         if new_logo:
             shrink(self.logo)
             super().save(update_fields=["logo"])
+        if new_share_image:
+            fit_share_image(self.share_image)  # sets the width and height fields to the new size
+            super().save(update_fields=["share_image", "share_image_width", "share_image_height"])
         cache.delete(self.CACHE_KEY)
+
+    def clean(self):
+        if self.share_image and not self.share_image_alt.strip():
+            raise ValidationError({"share_image_alt": _("Beschrijf kort wat er op de afbeelding staat.")})
 
     def municipality_list(self):
         return [line.strip() for line in self.municipalities.splitlines() if line.strip()]

@@ -1,5 +1,13 @@
+from html import unescape
+
 from django import template
+from django.template.base import NodeList
+from django.template.loader_tags import BLOCK_CONTEXT_KEY, BlockNode
 from django.urls import translate_url
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+from oudersteunpunt.sharing import json_for_script
 
 register = template.Library()
 
@@ -9,3 +17,24 @@ def url_in_language(context, language):
     """This page's address in another language (``/vragen/`` <-> ``/en/vragen/``)."""
     request = context["request"]
     return translate_url(request.get_full_path(), language)
+
+
+@register.simple_tag(takes_context=True)
+def block_text(context, name):
+    """A block of this page once more, as plain text: ``og:title`` repeats the ``title`` block.
+
+    Django shows a block only once; this renders the page's own version of it
+    (or the base's) again, the way ``{% block %}`` itself does.
+    """
+    if context.render_context.get(BLOCK_CONTEXT_KEY) is None:
+        return ""
+    html = BlockNode(name, NodeList()).render(context)
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+@register.filter
+def jsonld(data):
+    """Structured data (a dict) as a ``<script type="application/ld+json">`` element; nothing when empty."""
+    if not data:
+        return ""
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(json_for_script(data)))

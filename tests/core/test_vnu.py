@@ -48,9 +48,19 @@ def private_link_pages():
     return pages + ([reverse("buddies:evaluation", args=[match.evaluation_token])] if match else [])
 
 
+def sitemap_addresses(client, path):
+    """The addresses in a sitemap (or its index), each as path and query."""
+    found = []
+    for loc in [e for e in ET.fromstring(client.get(path).content).iter() if e.tag.endswith("loc")]:
+        address = urlsplit(loc.text)
+        found.append(address.path + (f"?{address.query}" if address.query else ""))
+    return found
+
+
 def public_pages(client):
-    sitemap = client.get("/sitemap.xml")
-    found = [urlsplit(loc.text).path for loc in ET.fromstring(sitemap.content).iter() if loc.tag.endswith("loc")]
+    # The sitemap is an index of sections: every page of every section, not the sections' XML.
+    sections = sitemap_addresses(client, "/sitemap.xml")
+    found = [page for section in sections for page in sitemap_addresses(client, section)]
     paths = dict.fromkeys(found + EXTRA_PAGES + private_link_pages())
     return list(dict.fromkeys([*paths, *(f"/en{path}" for path in paths)]))
 
