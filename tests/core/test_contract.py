@@ -14,7 +14,7 @@ import pytest
 from oudersteunpunt import registry
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("faq", "events", "buddies", "contact")
+PARTS = ("faq", "events", "buddies", "stories", "contact")
 P = "|".join(PARTS)
 NAMING = re.compile(
     rf"""(?x)
