@@ -40,6 +40,7 @@ class StoryAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_select_related = ["phase"]
     search_fields = ["title", "happened", "original_happened", "shown_name"]
     date_hierarchy = "created_at"
+    ordering = ["-created_at"]
     filter_horizontal = ["themes"]
     readonly_fields = [
         "state",

@@ -138,6 +138,7 @@ def register():
         prefixes=("/verhalen/",),
         narrow={story: story_pages},
     )
+    registry.register_home_card(35, "stories/home_card.html")
     registry.register_related_block("phase", 10, "stories/phase_block.html", phase_block_context)
     registry.register_demo_loader(50, "stories", demo.load)
     registry.register_admin_todos(35, admin_todos)
