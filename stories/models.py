@@ -18,10 +18,17 @@ def plain_text(value):
 
     nh3 (the sanitiser of the rich text) drops the tags, and the content of <script>
     and <style> with them; its output is HTML, so it is turned back into text once.
+    An ``&`` is escaped first, so "&lt;" typed as such stays that text. Cleaned until
+    nothing changes, so cleaning again (every save) never changes a stored text.
     The page escapes the text again when it shows it.
     """
-    value = (value or "").replace("\r\n", "\n").replace("\r", "\n")
-    return html.unescape(nh3.clean(value, tags=set())).strip()
+    value = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    for _round in range(5):
+        cleaned = html.unescape(nh3.clean(value.replace("&", "&amp;"), tags=set())).strip()
+        if cleaned == value:
+            break
+        value = cleaned
+    return value
 
 
 class PlainTextField(models.TextField):
