@@ -33,7 +33,7 @@ class StoryForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
         error_messages=text_errors(_("Vertel wat er gebeurde. Een paar zinnen is genoeg.")),
     )
     helped = forms.CharField(
-        label=_("Wat hielp jou of je kind?"),
+        label=_("Wat hielp jou of je kind? (mag leeg blijven)"),
         help_text=_("Een gesprek, een persoon, een tip, iets wat je zelf deed."),
         max_length=MAX_TEXT,
         required=False,
@@ -41,7 +41,7 @@ class StoryForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
         error_messages=text_errors(),
     )
     proud = forms.CharField(
-        label=_("Waar ben je trots op?"),
+        label=_("Waar ben je trots op? (mag leeg blijven)"),
         help_text=_("Op je kind, op jezelf als ouder, op iets kleins. Het mag allemaal."),
         max_length=MAX_TEXT,
         required=False,
