@@ -97,6 +97,7 @@ def load(stdout, scale=1):
         if days is not None:
             published = now - datetime.timedelta(days=days)
             story.state = Story.State.PUBLISHED
+            story.clean_texts()
             story.approved_digest = story.digest()
             story.approval_requested_at = story.approved_at = story.published_at = published
         story.save()

@@ -183,10 +183,7 @@ class Story(models.Model):
         return self.title or (self.happened or self.original_happened)[:60] or str(_("Verhaal zonder titel"))
 
     def save(self, *args, **kwargs):
-        for name in ("happened", "helped", "proud"):  # the digest is of the text as stored
-            setattr(self, name, plain_text(getattr(self, name)))
-        self.title = " ".join(plain_text(self.title).split())
-        self.shown_name = " ".join(plain_text(self.shown_name).split())
+        self.clean_texts()  # the digest is of the text as stored
         if self.state == self.State.PUBLISHED and self.digest() != self.approved_digest:
             # Changed after the parent's approval: off the site until the parent approves again.
             self.state = self.State.EDITING
@@ -209,6 +206,13 @@ class Story(models.Model):
         # The phase it had when loaded: a story that moves renews the old phase's page too.
         story._loaded_phase_id = story.__dict__.get("phase_id")
         return story
+
+    def clean_texts(self):
+        """The public texts as they will be stored (``save`` does this too)."""
+        for name in ("happened", "helped", "proud"):
+            setattr(self, name, plain_text(getattr(self, name)))
+        self.title = " ".join(plain_text(self.title).split())
+        self.shown_name = " ".join(plain_text(self.shown_name).split())
 
     def digest(self):
         """A fingerprint of exactly what the site shows: the parent approves this, and only this."""

@@ -6,13 +6,13 @@ from tests.factories import PhaseFactory, StaffFactory, ThemeFactory
 from tests.helpers import guard_fields
 
 
-def story_form(phase, **overrides):
+def story_form(chosen, **overrides):
     """What a parent's browser sends from /verhalen/vertel/."""
     return {
         "happened": "Mijn zoon wilde niet meer naar school.\n\nElke ochtend had hij buikpijn.",
         "helped": "Een gesprek met de juf.",
         "proud": "Dat we het samen deden.",
-        "phase": phase.pk,
+        "phase": chosen.pk,
         "name_shown": "first_name",
         "name": "Sanne de Vries",
         "email": "sanne@example.org",
@@ -38,6 +38,7 @@ def published_story(phase, title="Samen naar de juf", **fields):
         published_at=fields.pop("published_at", timezone.now()),
         **fields,
     )
+    story.clean_texts()
     story.approved_digest = story.digest()
     story.save()
     return story

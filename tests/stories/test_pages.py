@@ -218,11 +218,11 @@ def test_the_privacy_page_says_what_a_story_keeps(client):
 
 
 def test_the_english_site_translates_the_pages(phase):
-    story = published_story(phase)
+    address = published_story(phase).get_absolute_url()
     english = Client()
     assert "Stories of parents" in english.get("/en/verhalen/").content.decode()
     assert "Tell your story" in english.get("/en/verhalen/vertel/").content.decode()
-    content = english.get(f"/en{story.get_absolute_url()}").content.decode()
+    content = english.get(f"/en{address}").content.decode()
     assert 'lang="nl"' in content and "What happened" in content
 
 
