@@ -102,7 +102,7 @@ def privacy_facts():
     return [
         DataFacts(
             order=45,
-            title=_("Je verhaal"),
+            title=_("Verhaal van een ouder"),
             form=StoryForm,
             purpose=_(
                 "Zodat de netwerkgroep je verhaal kan lezen en bewerken, en jij de bewerkte versie kunt goedkeuren "

@@ -88,12 +88,21 @@ class TestPrivacyPage:
     def test_each_form_lists_what_it_stores_and_who_sees_it(self, client, organisation, pages):
         html = client.get("/privacy/").content.decode()
         sections = dict(re.findall(r'<h3 id="gegevens-\d+">(.*?)</h3>(.*?)</section>', html, re.S))
-        assert set(sections) == {"Aanmelding voor een activiteit", "Aanvraag voor een buddy", "Vraag aan de consulent"}
+        assert set(sections) == {
+            "Aanmelding voor een activiteit",
+            "Aanvraag voor een buddy",
+            "Vraag aan de consulent",
+            "Verhaal van een ouder",
+        }
         contact = sections["Vraag aan de consulent"]
         assert "Je naam" in contact and "Je telefoonnummer" in contact
         # Read from the roles' permissions: the netwerkgroep cannot open a question to the consulent.
         assert "de consulent" in contact.lower() and "netwerkgroep" not in contact
         assert "netwerkgroep" in sections["Aanmelding voor een activiteit"]
+        assert (
+            "netwerkgroep" in sections["Verhaal van een ouder"]
+            and "Je e-mailadres" in sections["Verhaal van een ouder"]
+        )
 
     def test_who_sees_follows_the_permissions(self, client, organisation, pages):
         Group.objects.get(name="netwerkgroep").permissions.add(

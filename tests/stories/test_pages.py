@@ -214,7 +214,7 @@ def test_the_privacy_page_says_what_a_story_keeps(client):
 
     PageFactory(slug="privacy", title="Privacy", body="<p>Privacy.</p>")
     content = client.get("/privacy/").content.decode()
-    assert "Je verhaal" in content and "30 dagen nadat je verhaal online kwam" in content
+    assert "Verhaal van een ouder" in content and "30 dagen nadat je verhaal online kwam" in content
 
 
 def test_the_english_site_translates_the_pages(phase):
