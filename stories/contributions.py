@@ -121,7 +121,6 @@ def privacy_facts():
 
 
 def register():
-    from django.utils.translation import gettext_lazy as _
 
     from oudersteunpunt import registry
 
@@ -130,7 +129,8 @@ def register():
 
     story = apps.get_model("stories", "Story")
     registry.register_urls("stories.urls")
-    registry.register_menu_entry(35, _("Verhalen"), "stories:list", mark_current=True)
+    # No entry in the main menu: on a phone the header holds four on one line (tests/browser/test_layout.py).
+    # Parents reach the stories from the home page and from the phase pages, beside the questions.
     registry.register_cache_dependency(
         "verhalen",
         # A renamed phase or theme shows on the stories' pages too.

@@ -29,6 +29,7 @@ def test_story_pages_are_accessible_on_a_phone(page, demo):  # noqa: F811
     page.goto(phase.get_absolute_url())
     assert page.locator(".related-stories .story-item").count() == 1
     assert_accessible(page)
+    screenshot(page, "stories-phase")
 
 
 def test_story_form_and_its_errors_are_accessible(page, demo):  # noqa: F811

@@ -76,4 +76,6 @@ def test_each_part_registers_in_one_line(part):
 
 def test_every_part_offers_its_addresses_and_menu_entry():
     assert registry.url_modules == [f"{part}.urls" for part in PARTS]
-    assert [entry.url_name.split(":")[0] for entry in registry.menu_entries] == list(PARTS)
+    # The stories have no menu entry of their own (the phone header holds four): the home page and
+    # the phase pages lead to them.
+    assert [entry.url_name.split(":")[0] for entry in registry.menu_entries] == [p for p in PARTS if p != "stories"]

@@ -53,9 +53,9 @@ def test_a_story_page_shows_questions_on_its_themes(client, phase, theme, django
     assert "Hoe praat ik met de juf?" in content and "Een vraag over iets anders" not in content
 
 
-def test_the_home_page_and_the_menu_lead_to_the_stories(client):
+def test_the_home_page_leads_to_the_stories(client):
     content = client.get("/").content.decode()
-    assert "Lees de verhalen" in content and '<a href="/verhalen/">Verhalen</a>' in content
+    assert "Lees de verhalen" in content and 'href="/verhalen/"' in content
 
 
 def test_an_anonymous_story_names_nobody(client, phase):
