@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -41,7 +42,6 @@ class StoryAdmin(HistoryAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "happened", "original_happened", "shown_name"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
-    filter_horizontal = ["themes"]
     readonly_fields = [
         "state",
         "original_happened",
@@ -91,6 +91,15 @@ class StoryAdmin(HistoryAdminMixin, admin.ModelAdmin):
     history_fields = ["title", "happened", "helped", "proud", "shown_name", "phase", "themes"]
     # A deleted story may have been deleted for the parent's privacy: it does not come back.
     history_recover = False
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published else None  # only a published story has a page
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "themes":
+            # A dozen themes: tick boxes, simpler than the two-list widget and without its ARIA problems.
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
         return False  # stories come from parents, through the form on the site

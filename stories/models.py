@@ -150,7 +150,7 @@ class Story(models.Model):
 
     name = models.CharField(_("naam van de ouder"), max_length=100, blank=True)
     name_shown = models.CharField(
-        _("naam bij het verhaal"), max_length=20, choices=NameShown.choices, default=NameShown.FIRST_NAME
+        _("gekozen naam bij het verhaal"), max_length=20, choices=NameShown.choices, default=NameShown.FIRST_NAME
     )
     email = models.EmailField(_("e-mailadres"), max_length=200, blank=True)
     mail_language = models.CharField(

@@ -59,3 +59,20 @@ def test_story_form_and_its_errors_are_accessible(page, demo):  # noqa: F811
     page.get_by_role("button", name="Ja, zet mijn verhaal zo op de website").click()
     page.wait_for_selector("text=Je verhaal staat nu op de website")
     assert Story.objects.get(pk=story.pk).state == Story.State.PUBLISHED
+
+
+def test_netwerkgroep_moderates_a_story_in_the_admin(page, demo):  # noqa: F811
+    from tests.browser.test_admin_netwerkgroep import log_in
+
+    log_in(page)
+    page.get_by_role("link", name="Nieuwe verhalen van ouders").click()
+    page.locator("#result_list tbody th a").first.click()
+    page.wait_for_selector("#story-state")
+    assert_accessible(page)
+    screenshot(page, "stories-admin")
+    page.fill("#id_title", "Een nieuwe school voor Daan")
+    page.get_by_role("button", name="Opslaan en opnieuw bewerken").click()
+    page.get_by_role("button", name="Stuur naar de ouder voor akkoord").click()
+    page.wait_for_selector("text=De ouder krijgt een mail met een link naar de bewerkte versie.")
+    story = Story.objects.get(title="Een nieuwe school voor Daan")
+    assert story.state == Story.State.AWAITING_APPROVAL
