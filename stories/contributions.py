@@ -125,7 +125,7 @@ def register():
     from oudersteunpunt import registry
 
     from . import demo
-    from .sitemaps import StoryListSitemap, StorySitemap
+    from .sitemaps import StorySitemap
 
     story = apps.get_model("stories", "Story")
     registry.register_urls("stories.urls")
@@ -142,7 +142,6 @@ def register():
     registry.register_related_block("phase", 10, "stories/phase_block.html", phase_block_context)
     registry.register_demo_loader(50, "stories", demo.load)
     registry.register_admin_todos(35, admin_todos)
-    registry.register_sitemap("verhalen-lijsten", StoryListSitemap)
     registry.register_sitemap("verhalen", StorySitemap)
     registry.register_robots_disallow("verhalen/mijn-verhaal/")
     registry.register_personal_data_facts(privacy_facts)
