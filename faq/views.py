@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from oudersteunpunt import sharing
+from oudersteunpunt import registry, sharing
 from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.spam import client_address, is_rate_limited
 
@@ -73,7 +73,15 @@ def phase_detail(request, phase):
     return render(
         request,
         "faq/phase_detail.html",
-        {"phase": current, "groups": groups, "page_obj": page, "previous": previous, "next": following},
+        {
+            "phase": current,
+            "groups": groups,
+            "page_obj": page,
+            "previous": previous,
+            "next": following,
+            # What other parts show beside the questions of this phase (the stories of parents).
+            "related_blocks": registry.related_blocks_for("phase", request, current),
+        },
     )
 
 

@@ -77,6 +77,16 @@ class CacheDependency:
 
 
 @dataclass(order=True)
+class RelatedBlock:
+    """A block one part shows on another part's page, beside that page's own content."""
+
+    order: int
+    template: str = field(compare=False)
+    # ``get_context(request, obj)`` for the object of that page; a falsy result shows nothing.
+    get_context: Callable[[Any, Any], dict | None] = field(compare=False)
+
+
+@dataclass(order=True)
 class MenuEntry:
     order: int
     label: Any = field(compare=False)
@@ -105,6 +115,7 @@ robots_disallow: list[str] = []
 personal_data_facts: list[Callable] = []
 admin_todo_providers: list[tuple[int, Callable]] = []
 cache_dependencies: list[CacheDependency] = []
+related_blocks: dict[str, list[RelatedBlock]] = {}
 
 
 def register_urls(module):
@@ -207,3 +218,23 @@ def register_admin_todos(order, provider):
     """
     admin_todo_providers.append((order, provider))
     admin_todo_providers.sort(key=lambda item: item[0])
+
+
+def register_related_block(place, order, template, get_context):
+    """A block on the page called ``place`` of another part (``"phase"``: a phase page, given its phase).
+
+    The page's part renders ``related_blocks_for(place, request, obj)`` and does not
+    need to know which parts fill it, so either part can be taken out.
+    """
+    related_blocks.setdefault(place, []).append(RelatedBlock(order, template, get_context))
+    related_blocks[place].sort()
+
+
+def related_blocks_for(place, request, obj):
+    """``[(template, context), ...]`` of the blocks registered for ``place`` that have something to show."""
+    found = []
+    for block in related_blocks.get(place, []):
+        context = block.get_context(request, obj)
+        if context:
+            found.append((block.template, context))
+    return found

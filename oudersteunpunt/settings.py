@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "faq",
     "events",
     "buddies",
+    "stories",
     "contact",
 ]
 # Take parts out (OSP_WITHOUT=<part>,<part>): .ci/parts-out proves the rest works without them.
@@ -282,6 +283,8 @@ LOGGING = {
 EVENT_SIGNUP_RETENTION_DAYS = env_int("EVENT_SIGNUP_RETENTION_DAYS", 30)
 CONTACT_RETENTION_MONTHS = env_int("CONTACT_RETENTION_MONTHS", 12)
 BUDDY_RETENTION_MONTHS = env_int("BUDDY_RETENTION_MONTHS", 12)
+# Days after a story was published, withdrawn or declined that the parent's name and address are kept.
+STORY_EMAIL_RETENTION_DAYS = env_int("STORY_EMAIL_RETENTION_DAYS", 30)
 # Days after sending that a mail in the outbox keeps its recipient and text.
 MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 30)
 # Months that the words of a search without results are kept (they may hold a name).

@@ -46,7 +46,8 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
         subscription_request,
     )
     from oudersteunpunt.models import SiteSettings
-    from tests.factories import BuddyProfileFactory, EventFactory, MunicipalityFactory
+    from stories.services import story_approve, story_create, story_reject, story_request_approval
+    from tests.factories import BuddyProfileFactory, EventFactory, MunicipalityFactory, PhaseFactory, StaffFactory
 
     rendered = {}
     original = mail.render_mail
@@ -101,4 +102,23 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     match = match_propose(buddy_request=request, buddy=other)
     match = match_accept(match_pk=match.pk, buddy=other)
     match_end(match=match, reason="Klaar.")
+
+    StaffFactory(role="netwerkgroep", email="netwerkgroep.mails@example.org")
+    phase = PhaseFactory()
+    story_fields = {
+        "happened": "Mijn zoon wilde niet meer naar school.",
+        "helped": "Een gesprek met de juf.",
+        "proud": "Dat we het samen deden.",
+        "phase": phase,
+        "themes": [],
+        "name": "Sanne de Vries",
+        "name_shown": "first_name",
+        "mail_language": language,
+    }
+    story = story_create(email="sanne.verhaal@example.org", **story_fields)
+    story.title = "Samen naar de juf"
+    story.save()
+    story = story_request_approval(story=story)
+    story_approve(token=story.token, digest=story.digest())
+    story_reject(story=story_create(email="piet.verhaal@example.org", **story_fields))
     return rendered

@@ -93,6 +93,7 @@ class TestPrivacyPage:
             "Mail bij nieuwe activiteiten",
             "Aanvraag voor een buddy",
             "Vraag aan de consulent",
+            "Verhaal van een ouder",
         }
         contact = sections["Vraag aan de consulent"]
         assert "Je naam" in contact and "Je telefoonnummer" in contact
@@ -103,6 +104,10 @@ class TestPrivacyPage:
         subscriptions = sections["Mail bij nieuwe activiteiten"]
         assert "Je e-mailadres" in subscriptions and "7 dagen" in subscriptions
         assert "de consulent" in subscriptions.lower() and "netwerkgroep" not in subscriptions
+        assert (
+            "netwerkgroep" in sections["Verhaal van een ouder"]
+            and "Je e-mailadres" in sections["Verhaal van een ouder"]
+        )
 
     def test_who_sees_follows_the_permissions(self, client, organisation, pages):
         Group.objects.get(name="netwerkgroep").permissions.add(

@@ -38,14 +38,16 @@ EXTRA_PAGES += ["/niet-hier/"]
 
 
 def private_link_pages():
-    """The pages a parent opens from a mail: a cancel link and an evaluation link."""
+    """The pages a parent opens from a mail: a cancel link, an evaluation link, the page of their story."""
     from buddies.models import Match
     from events.models import Signup
+    from stories.models import Story
 
     signup = Signup.objects.filter(event__cancelled_at__isnull=True).first()
     match = Match.objects.filter(state=Match.State.ENDED).first()
     pages = [reverse("events:cancel", args=[signup.token])] if signup else []
-    return pages + ([reverse("buddies:evaluation", args=[match.evaluation_token])] if match else [])
+    pages += [reverse("buddies:evaluation", args=[match.evaluation_token])] if match else []
+    return pages + [reverse("stories:private", args=[story.token]) for story in Story.objects.all()[:1]]
 
 
 def sitemap_addresses(client, path):

@@ -24,7 +24,9 @@ from django.utils import timezone
 from buddies.models import BuddyRequest
 from contact.models import ContactNote, ContactRequest
 from events.models import Signup
-from tests.factories import EventFactory, MunicipalityFactory, StaffFactory
+from stories.models import Story
+from stories.services import story_approve, story_request_approval
+from tests.factories import EventFactory, MunicipalityFactory, PhaseFactory, StaffFactory
 from tests.helpers import guard_fields
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
@@ -37,6 +39,7 @@ RETENTION_COMMANDS = [
     "purge_event_signups",
     "anonymise_contact_requests",
     "anonymise_buddy_data",
+    "anonymise_stories",
     "purge_queued_mail",
     "purge_missed_searches",
 ]
@@ -88,6 +91,24 @@ def planted(mailoutbox):
     assert response.status_code == 302
     response = parent.post("/agenda/op-de-hoogte/", {"email": EMAIL, "types": [event.type_id], **guard_fields()})
     assert response.status_code == 302  # mail about new events, not confirmed
+    # A story, published with the parent's approval and without a name shown (a first name the parent
+    # chose to show stays with the published story, by design).
+    response = parent.post(
+        "/verhalen/vertel/",
+        {
+            **person,
+            "name_shown": "anonymous",
+            "happened": "Het ging niet goed op school.",
+            "phase": PhaseFactory().pk,
+            **guard_fields(),
+        },
+    )
+    assert response.status_code == 302
+    story = Story.objects.get()
+    story.title = "Een verhaal"
+    story.save()
+    story = story_request_approval(story=story)
+    story_approve(token=story.token, digest=story.digest())
     parent.get("/zoeken/", {"q": NAME})
     parent.get("/zoeken/", {"q": EMAIL})  # an address typed in the search box is never kept
 
@@ -112,6 +133,7 @@ def planted(mailoutbox):
         "buddies_buddyrequest",
         "events_signup",
         "events_subscription",
+        "stories_story",
         "oudersteunpunt_queuedmail",
         "faq_missedsearch",
         "django_admin_log",
@@ -143,6 +165,7 @@ def test_the_retention_commands_leave_nothing_once_their_time_has_passed(planted
     assert not {"events_signup", "events_subscription"} & set(left["purge_event_signups"])
     assert not {"contact_contactrequest", "contact_contactnote"} & set(left["anonymise_contact_requests"])
     assert "buddies_buddyrequest" not in left["anonymise_buddy_data"]
+    assert "stories_story" not in left["anonymise_stories"]
     assert "oudersteunpunt_queuedmail" not in left["purge_queued_mail"]
     assert left["purge_missed_searches"] == []
 

@@ -14,6 +14,7 @@ from events import demo as events_demo
 from events.models import Event, EventType, Signup
 from faq import demo as faq_demo
 from faq.models import Phase, Question
+from stories.models import Story
 
 HTML_LIMIT = 40_000  # bytes
 OTHER_LIMIT = 250_000  # the feed and one sitemap page: bounded too, but not HTML for a phone
@@ -34,6 +35,7 @@ def page_types():
     question = Question.objects.published().select_related("phase").order_by("-pk").first()
     event = Event.objects.upcoming().first()
     past = Event.objects.past().first()
+    story = Story.objects.published().first()
     return [
         "/",
         "/en/",
@@ -51,6 +53,10 @@ def page_types():
         past.get_absolute_url(),
         "/buddy/",
         "/contact/",
+        "/verhalen/",
+        f"/verhalen/fase/{story.phase.slug}/",
+        story.get_absolute_url(),
+        "/verhalen/vertel/",
         "/agenda/agenda.ics",
         "/agenda/agenda.atom",
         "/agenda/op-de-hoogte/",
@@ -59,6 +65,7 @@ def page_types():
         "/sitemap-activiteiten.xml",
         "/sitemap-agenda.xml",
         "/sitemap-vragen-lijsten.xml",
+        "/sitemap-verhalen.xml",
     ]
 
 
