@@ -227,6 +227,11 @@ class SiteSettings(models.Model):
             super().save(update_fields=["logo"])
         cache.delete(self.CACHE_KEY)
 
+    @property
+    def fingerprint(self):
+        """Every value of the row: pieces of pages that show the settings are kept under it."""
+        return [getattr(self, field.attname) for field in self._meta.concrete_fields]
+
     def municipality_list(self):
         return [line.strip() for line in self.municipalities.splitlines() if line.strip()]
 
