@@ -14,7 +14,7 @@ from oudersteunpunt.views import noindex
 
 from .forms import SignupForm
 from .ical import event_calendar
-from .models import Event, EventType, Signup
+from .models import Event, EventType, Signup, counted
 from .services import signup_cancel, signup_create
 
 SESSION_KEY = "events_last_signup"
@@ -43,9 +43,9 @@ def page_of(request, queryset, per_page):
 
 def event_list(request):
     now = timezone.now()
-    # Counted and paged without the sign-up totals (a join over every sign-up); only the events shown get them.
-    page = page_of(request, Event.objects.published().upcoming(now).values_list("pk", flat=True), EVENTS_PER_PAGE)
-    page.object_list = published_events().filter(pk__in=list(page.object_list)).order_by("starts_at")
+    # Paged without the sign-up totals (a join over every sign-up); only the events shown are counted.
+    page = page_of(request, Event.objects.published().upcoming(now).select_related("type"), EVENTS_PER_PAGE)
+    page.object_list = counted(page.object_list)
     return render(
         request,
         "events/event_list.html",
@@ -63,13 +63,8 @@ def event_list(request):
 
 def event_type_detail(request, slug):
     event_type = get_object_or_404(EventType, slug=slug)
-    pks = (
-        Event.objects.published()
-        .filter(type=event_type, cancelled_at__isnull=True)
-        .upcoming()
-        .values_list("pk", flat=True)[:TYPE_NEXT_DATES]
-    )
-    upcoming = published_events().filter(pk__in=list(pks)).order_by("starts_at")
+    upcoming = Event.objects.published().filter(type=event_type, cancelled_at__isnull=True).upcoming()
+    upcoming = counted(upcoming.select_related("type")[:TYPE_NEXT_DATES])
     return render(request, "events/event_type_detail.html", {"event_type": event_type, "upcoming": upcoming})
 
 

@@ -12,6 +12,7 @@ be out of date after a release) and bounded: the least used pieces go first.
 """
 
 import hashlib
+import json
 
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.safestring import mark_safe
@@ -22,17 +23,10 @@ from .pagecache import START_PLACEHOLDER, versions
 store = LocMemCache("osp-fragments", {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
 
 
-def plain(value):
-    """A value as text that says what it shows; lists and choices element by element."""
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return sorted((str(k), plain(v)) for k, v in value.items())
-    return (type(value).__name__, str(value))
-
-
 def key(*parts):
-    return hashlib.sha256(repr((get_language(), plain(list(parts)))).encode()).hexdigest()
+    """A hash of the language and the values; what JSON has no type for counts as its text (dates, lazy text)."""
+    text = json.dumps([get_language(), parts], default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def form_fingerprint(form):
