@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from oudersteunpunt.fragments import part_data
 from oudersteunpunt.spam import client_address, is_rate_limited
 
 from . import search
@@ -44,11 +45,20 @@ class PhaseListView(TemplateView):
     template_name = "faq/phase_list.html"
 
     def get_context_data(self, **kwargs):
+        # Read once per version of the faq's content (a window over every published question).
+        return super().get_context_data(phases=part_data(["vragen"], "phase-list", self.phases), **kwargs)
+
+    @staticmethod
+    def phases():
         first = published_questions().order_by(*PHASE_ORDER)[:QUESTIONS_PER_PHASE_SHOWN]
         phases = Phase.objects.annotate(
             question_count=Count("questions", filter=Q(questions__published=True))
         ).prefetch_related(Prefetch("questions", queryset=first, to_attr="first_questions"))
-        return super().get_context_data(phases=phases, **kwargs)
+        phases = list(phases)
+        for phase in phases:
+            # What a phase's block shows of its questions: the block is kept in memory under it.
+            phase.shown = [(q.slug, q.title) for q in phase.first_questions]
+        return phases
 
 
 def phase_detail(request, phase):

@@ -29,6 +29,23 @@ def key(*parts):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def part_data(parts, name, compute, seconds=60):
+    """``compute()`` once per version of these parts in this process: for data only they change.
+
+    The versions are the page cache's (``registry.register_cache_dependency``): saving or
+    deleting a registered model, and an admin list action, renews them on every server,
+    so the next request reads the database again. ``seconds`` bounds how long a value can
+    outlive a change this process cannot see (while Redis is down each process counts
+    its own versions).
+    """
+    data_key = f"data:{name}:{versions([f'pagecache:part:{part}' for part in parts])}"
+    value = store.get(data_key)
+    if value is None:
+        value = compute()
+        store.set(data_key, value, seconds)
+    return value
+
+
 def form_fingerprint(form):
     """Everything an empty form's fields show: labels, help, attributes, values and choices.
 
