@@ -1,7 +1,7 @@
 import json
 
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -62,14 +62,37 @@ class PhaseListView(TemplateView):
 
 
 def phase_detail(request, phase):
+    try:
+        number = int(request.GET.get("pagina", 1))
+    except ValueError:
+        raise Http404 from None
+    # Read once per version of the faq's content; an unknown phase or page is a 404 and keeps nothing.
+    phases, current, count, groups = part_data(
+        ["vragen"], f"phase:{phase}:{number}", lambda: phase_page(phase, number)
+    )
+    page = Page(
+        [question for _theme, questions in groups for question in questions],
+        number,
+        Paginator(range(count), QUESTIONS_PER_PAGE),
+    )
+    previous, following = neighbours(phases, current)
+    return render(
+        request,
+        "faq/phase_detail.html",
+        {"phase": current, "groups": groups, "page_obj": page, "previous": previous, "next": following},
+    )
+
+
+def phase_page(slug, number):
     phases = list(Phase.objects.all())
-    current = next((p for p in phases if p.slug == phase), None)
+    current = next((p for p in phases if p.slug == slug), None)
     if current is None:
         raise Http404
     questions = published_questions().filter(phase=current).select_related("theme")
     questions = questions.only(*LIST_FIELDS, "theme__name", "theme__order").order_by(*PHASE_ORDER)
+    paginator = Paginator(questions, QUESTIONS_PER_PAGE)
     try:
-        page = Paginator(questions, QUESTIONS_PER_PAGE).page(request.GET.get("pagina", 1))
+        page = paginator.page(number)
     except InvalidPage as error:
         raise Http404 from error
     # The questions of this page under their theme; a theme cut by the page break goes on on the next page.
@@ -78,12 +101,7 @@ def phase_detail(request, phase):
         if not groups or groups[-1][0] != question.theme:
             groups.append((question.theme, []))
         groups[-1][1].append(question)
-    previous, following = neighbours(phases, current)
-    return render(
-        request,
-        "faq/phase_detail.html",
-        {"phase": current, "groups": groups, "page_obj": page, "previous": previous, "next": following},
-    )
+    return phases, current, paginator.count, groups
 
 
 def faq_jsonld(question, answer_html):
@@ -103,9 +121,22 @@ def faq_jsonld(question, answer_html):
 
 
 def question_detail(request, phase, question):
-    # The netwerkgroep previews an answer before it is published; nobody else sees it.
-    visible = Question.objects.all() if request.user.has_perm("faq.view_question") else Question.objects.published()
-    question = get_object_or_404(visible.select_related("phase", "theme"), slug=question, phase__slug=phase)
+    # The netwerkgroep previews an answer before it is published; nobody else sees it, and it is not kept.
+    preview = request.user.has_perm("faq.view_question")
+    if preview:
+        context = question_context(phase, question, Question.objects.all())
+    else:
+        # Read once per version of the faq's content (answers, terms, the phase's order).
+        context = part_data(
+            ["vragen"],
+            f"question:{phase}:{question}",
+            lambda: question_context(phase, question, Question.objects.published()),
+        )
+    return render(request, "faq/question_detail.html", {**context, "feedback": request.GET.get("feedback")})
+
+
+def question_context(phase, slug, visible):
+    question = get_object_or_404(visible.select_related("phase", "theme"), slug=slug, phase__slug=phase)
     # Only the numbers of the phase's questions, in the order of the phase page: a phase may hold thousands.
     siblings = published_questions().filter(phase=question.phase).order_by(*PHASE_ORDER)
     order = list(siblings.values_list("pk", flat=True))
@@ -113,20 +144,15 @@ def question_detail(request, phase, question):
     by_pk = published_questions().in_bulk([pk for pk in (previous, following) if pk])
     answer, used_terms = marked_answer(question)
     related = question.related.filter(published=True).select_related("phase").only("title", "slug", "phase__slug")
-    return render(
-        request,
-        "faq/question_detail.html",
-        {
-            "question": question,
-            "answer": answer,
-            "used_terms": used_terms,
-            "related": related,
-            "previous": by_pk.get(previous),
-            "next": by_pk.get(following),
-            "feedback": request.GET.get("feedback"),
-            "jsonld": faq_jsonld(question, question.answer),
-        },
-    )
+    return {
+        "question": question,
+        "answer": answer,
+        "used_terms": used_terms,
+        "related": list(related),
+        "previous": by_pk.get(previous),
+        "next": by_pk.get(following),
+        "jsonld": faq_jsonld(question, question.answer),
+    }
 
 
 @require_POST

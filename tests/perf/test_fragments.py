@@ -116,3 +116,21 @@ def test_the_question_list_is_read_once_and_shows_changes_at_once(client):
     Question.objects.filter(pk=question.pk).update(published=False)
     pagecache.invalidate_model(Question)
     assert question.title not in client.get("/vragen/").content.decode()
+
+
+def test_phase_and_question_pages_are_read_once_and_show_changes_at_once(client):
+    phase = PhaseFactory()
+    question = QuestionFactory(phase=phase, answer="<p>Eerst met de leerkracht praten.</p>")
+    for url in (phase.get_absolute_url(), question.get_absolute_url()):
+        queries_on(client, url, "faq_question")
+        html, queries = queries_on(client, url, "faq_question")
+        assert question.title in html and queries == [], url
+    question.answer = "<p>Eerst met de intern begeleider praten.</p>"
+    question.save()
+    assert "intern begeleider" in client.get(question.get_absolute_url()).content.decode()
+    newer = QuestionFactory(phase=phase, title="Wat is een groeidocument?")
+    assert newer.title in client.get(phase.get_absolute_url()).content.decode()
+    Question.objects.filter(pk=question.pk).update(published=False)
+    pagecache.invalidate_model(Question)
+    assert client.get(question.get_absolute_url()).status_code == 404
+    assert client.get(phase.get_absolute_url() + "?pagina=2").status_code == 404
