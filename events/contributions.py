@@ -6,11 +6,21 @@ HOME_EVENTS = 3
 
 
 def home_context(request):
-    from .models import Event, counted
+    import time
 
-    # The first few, then counted (one small grouped query, not a join over every sign-up).
-    upcoming = Event.objects.published().filter(cancelled_at__isnull=True).upcoming().select_related("type")
-    return {"events": counted(upcoming[:HOME_EVENTS])}
+    from oudersteunpunt.fragments import part_data
+
+    from .models import Event, counted
+    from .views import AGENDA_SECONDS
+
+    def read():
+        # The first few, then counted (one small grouped query, not a join over every sign-up).
+        upcoming = Event.objects.published().filter(cancelled_at__isnull=True).upcoming().select_related("type")
+        return counted(upcoming[:HOME_EVENTS])
+
+    # Read once per version of the agenda and of the home page (a sign-up renews it), and every half minute.
+    moment = int(time.time() // AGENDA_SECONDS)
+    return {"events": part_data(["agenda"], f"home-events:{moment}", read, paths=["/"])}
 
 
 def signup_pages(signup):

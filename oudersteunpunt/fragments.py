@@ -18,7 +18,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .pagecache import START_PLACEHOLDER, versions
+from .pagecache import START_PLACEHOLDER, neutral_path, versions
 
 store = LocMemCache("osp-fragments", {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
 
@@ -29,16 +29,18 @@ def key(*parts):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def part_data(parts, name, compute, seconds=60):
+def part_data(parts, name, compute, seconds=60, paths=()):
     """``compute()`` once per version of these parts in this process: for data only they change.
 
     The versions are the page cache's (``registry.register_cache_dependency``): saving or
     deleting a registered model, and an admin list action, renews them on every server,
     so the next request reads the database again. ``seconds`` bounds how long a value can
     outlive a change this process cannot see (while Redis is down each process counts
-    its own versions).
+    its own versions). ``paths`` adds the versions of these addresses, which a model
+    registered as narrow renews (a sign-up: the agenda, that event and the home page).
     """
-    data_key = f"data:{name}:{versions([f'pagecache:part:{part}' for part in parts])}"
+    tags = [f"pagecache:part:{part}" for part in parts] + [f"pagecache:path:{neutral_path(p)}" for p in paths]
+    data_key = f"data:{name}:{versions(tags)}"
     value = store.get(data_key)
     if value is None:
         value = compute()

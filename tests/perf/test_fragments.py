@@ -134,3 +134,20 @@ def test_phase_and_question_pages_are_read_once_and_show_changes_at_once(client)
     pagecache.invalidate_model(Question)
     assert client.get(question.get_absolute_url()).status_code == 404
     assert client.get(phase.get_absolute_url() + "?pagina=2").status_code == 404
+
+
+def test_agenda_and_home_are_read_once_and_a_signup_shows_at_once(client):
+    event = EventFactory(capacity=5)
+    for url in ("/", "/agenda/", "/agenda/archief/"):
+        queries_on(client, url, "events_event")
+        _html, queries = queries_on(client, url, "events_event")
+        assert queries == [], url
+    Signup.objects.create(event=event, name="A", email="a@example.org", consent=True)
+    for url in ("/", "/agenda/"):
+        html, queries = queries_on(client, url, "events_event")
+        assert queries, url  # read again: the sign-up renewed the address's version
+        assert "nog 4 plekken" in html, url
+    assert "4 places left" in client.get("/en/").content.decode()  # the same data, read once for both languages
+    event.title = "Oudercafé met een nieuwe titel"
+    event.save()
+    assert event.title in client.get("/agenda/").content.decode()
