@@ -217,8 +217,14 @@ class GlossaryView(TemplateView):
     template_name = "faq/glossary.html"
 
     def get_context_data(self, **kwargs):
-        terms = list(Term.objects.all())
+        letters = part_data(["vragen"], "glossary", self.letters)
+        # Everything the list shows: the rendered list is kept under it (glossary.html).
+        shown = [(t.slug, t.term, t.meaning, t.explanation) for _letter, terms in letters for t in terms]
+        return super().get_context_data(letters=letters, shown=shown, **kwargs)
+
+    @staticmethod
+    def letters():
         letters = {}
-        for term in terms:
+        for term in Term.objects.all():
             letters.setdefault(search.fold(term.term[0]).upper(), []).append(term)
-        return super().get_context_data(letters=sorted(letters.items()), **kwargs)
+        return sorted(letters.items())

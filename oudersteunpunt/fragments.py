@@ -29,6 +29,12 @@ def key(*parts):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def part_versions(parts, paths=()):
+    """The page cache's versions of these parts (and addresses), as one string: renewed by every change."""
+    tags = [f"pagecache:part:{part}" for part in parts] + [f"pagecache:path:{neutral_path(p)}" for p in paths]
+    return versions(tags)
+
+
 def part_data(parts, name, compute, seconds=60, paths=()):
     """``compute()`` once per version of these parts in this process: for data only they change.
 
@@ -39,8 +45,7 @@ def part_data(parts, name, compute, seconds=60, paths=()):
     its own versions). ``paths`` adds the versions of these addresses, which a model
     registered as narrow renews (a sign-up: the agenda, that event and the home page).
     """
-    tags = [f"pagecache:part:{part}" for part in parts] + [f"pagecache:path:{neutral_path(p)}" for p in paths]
-    data_key = f"data:{name}:{versions(tags)}"
+    data_key = f"data:{name}:{part_versions(parts, paths)}"
     value = store.get(data_key)
     if value is None:
         value = compute()

@@ -16,7 +16,14 @@ from contact.models import Topic
 from events.models import Event, Role, Signup, counted
 from faq.models import Question
 from oudersteunpunt import pagecache, spam
-from tests.factories import EventFactory, MunicipalityFactory, PhaseFactory, QuestionFactory, SignupFactory
+from tests.factories import (
+    EventFactory,
+    MunicipalityFactory,
+    PhaseFactory,
+    QuestionFactory,
+    SignupFactory,
+    TermFactory,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -151,3 +158,13 @@ def test_agenda_and_home_are_read_once_and_a_signup_shows_at_once(client):
     event.title = "Oudercafé met een nieuwe titel"
     event.save()
     assert event.title in client.get("/agenda/").content.decode()
+
+
+def test_the_glossary_is_read_once_and_shows_a_changed_term_at_once(client):
+    term = TermFactory(term="OPP", explanation="Een plan voor je kind.")
+    queries_on(client, "/begrippen/", "faq_term")
+    html, queries = queries_on(client, "/begrippen/", "faq_term")
+    assert term.explanation in html and queries == []
+    term.explanation = "Het ontwikkelingsperspectief: een plan voor je kind."
+    term.save()
+    assert term.explanation in client.get("/begrippen/").content.decode()
