@@ -17,6 +17,7 @@ from events.models import Event, Role, Signup, counted
 from faq.models import Question
 from oudersteunpunt import pagecache, spam
 from tests.factories import (
+    BuddyProfileFactory,
     EventFactory,
     MunicipalityFactory,
     PhaseFactory,
@@ -168,3 +169,22 @@ def test_the_glossary_is_read_once_and_shows_a_changed_term_at_once(client):
     term.explanation = "Het ontwikkelingsperspectief: een plan voor je kind."
     term.save()
     assert term.explanation in client.get("/begrippen/").content.decode()
+
+
+def test_an_event_page_is_read_once_and_shows_a_signup_at_once(client):
+    event = EventFactory(capacity=5)
+    url = event.get_absolute_url()
+    queries_on(client, url, "events_event")
+    html, queries = queries_on(client, url, "events_event")
+    assert queries == [] and "Nog 5 plekken vrij." in html
+    Signup.objects.create(event=event, name="A", email="a@example.org", consent=True)
+    assert "Nog 4 plekken vrij." in client.get(url).content.decode()
+    assert client.get("/agenda/bestaat-niet/").status_code == 404
+
+
+def test_a_buddy_shown_on_the_site_appears_at_once(client):
+    queries_on(client, "/buddy/", "buddies_buddyprofile")
+    _html, queries = queries_on(client, "/buddy/", "buddies_buddyprofile")
+    assert queries == []
+    BuddyProfileFactory(first_name="Wilma", introduction="Moeder van twee kinderen.", show_on_site=True)
+    assert "Moeder van twee kinderen." in client.get("/buddy/").content.decode()
