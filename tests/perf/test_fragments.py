@@ -188,3 +188,28 @@ def test_a_buddy_shown_on_the_site_appears_at_once(client):
     assert queries == []
     BuddyProfileFactory(first_name="Wilma", introduction="Moeder van twee kinderen.", show_on_site=True)
     assert "Moeder van twee kinderen." in client.get("/buddy/").content.decode()
+
+
+def test_a_page_read_before_runs_no_query_until_its_content_changes(client, django_assert_num_queries):
+    phase = PhaseFactory()
+    question = QuestionFactory(phase=phase)
+    event = EventFactory()
+    TermFactory()
+    urls = [
+        "/",
+        "/en/",
+        "/vragen/",
+        phase.get_absolute_url(),
+        question.get_absolute_url(),
+        "/begrippen/",
+        "/agenda/",
+        "/agenda/archief/",
+        event.get_absolute_url(),
+        "/buddy/",
+        "/contact/",
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    for url in urls:
+        with django_assert_num_queries(0, info=url):
+            client.get(url)
