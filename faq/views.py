@@ -79,7 +79,18 @@ def phase_detail(request, phase):
     return render(
         request,
         "faq/phase_detail.html",
-        {"phase": current, "groups": groups, "page_obj": page, "previous": previous, "next": following},
+        {
+            "phase": current,
+            "groups": groups,
+            "page_obj": page,
+            "previous": previous,
+            "next": following,
+            # What the list of this page shows: it is kept in memory under it (phase_detail.html).
+            "shown": [
+                (theme and (theme.pk, theme.name), [(q.slug, q.title) for q in questions])
+                for theme, questions in groups
+            ],
+        },
     )
 
 
