@@ -2,6 +2,8 @@
 
 from django.apps import apps
 
+CHOICE_MODELS = ("Theme", "SchoolType", "Municipality", "Language")
+
 
 def overview(since):
     from django.utils.translation import gettext as _
@@ -122,8 +124,11 @@ def register():
     # The demo buddy: buddies/demo.py gives this account a profile and an active match.
     registry.register_demo_users(("buddy@example.org", "Bram", None, False))
     registry.register_overview(overview)
+    # The choices of the request form (themes, municipalities, …) show on /buddy/ too.
     registry.register_cache_dependency(
-        "buddies", models=[apps.get_model("buddies", "BuddyProfile")], prefixes=("/buddy/",)
+        "buddies",
+        models=[apps.get_model("buddies", name) for name in ("BuddyProfile", *CHOICE_MODELS)],
+        prefixes=("/buddy/",),
     )
     registry.register_personal_data(
         "buddy-aanvragen", export=export_personal_data, erase=erase_personal_data, names=personal_names

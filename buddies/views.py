@@ -3,9 +3,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from oudersteunpunt.fragments import part_data
 from oudersteunpunt.spam import rate_limit_error
 from oudersteunpunt.views import noindex
 
@@ -22,6 +24,11 @@ from .services import (
 )
 
 SESSION_KEY = "buddies_last_request"
+
+
+def shown_buddies():
+    shown = BuddyProfile.objects.available().filter(show_on_site=True).exclude(introduction="")
+    return list(shown.only("first_name", "introduction"))
 
 
 def index(request):
@@ -42,12 +49,8 @@ def index(request):
             # without an address (nothing to look up) shows its reference, which no mail brings.
             request.session[SESSION_KEY] = {"by_mail": bool(fields.get("email")), "pk": buddy_request.pk}
             return redirect("buddies:thanks")
-    shown = (
-        BuddyProfile.objects.available()
-        .filter(show_on_site=True)
-        .exclude(introduction="")
-        .only("first_name", "introduction")
-    )
+    # Read once per version of the buddies (a profile saved) and per day (the training date counts).
+    shown = part_data(["buddies"], f"buddies-shown:{timezone.localdate()}", shown_buddies)
     return render(request, "buddies/index.html", {"form": form, "buddies": shown}, status=status)
 
 

@@ -1,5 +1,7 @@
 """Everything the contact part offers the core, registered in one place (see oudersteunpunt/registry.py)."""
 
+from django.apps import apps
+
 
 def overview(since):
     from django.utils.translation import gettext as _
@@ -115,3 +117,6 @@ def register():
     registry.register_admin_todos(40, admin_todos)
     registry.register_sitemap("contact", ContactSitemap)
     registry.register_home_block(30, "contact/home_join_block.html")
+    # The topics are choices of the contact form. No addresses of its own: a page no part
+    # claims (/contact/ among them) already counts every part, the faq's phases too.
+    registry.register_cache_dependency("contact", models=[apps.get_model("contact", "Topic")], prefixes=())

@@ -6,12 +6,21 @@ HOME_EVENTS = 3
 
 
 def home_context(request):
-    from .models import Event
+    import time
 
-    # The first few found without the sign-up totals (a join over every sign-up), then counted.
-    upcoming = Event.objects.published().filter(cancelled_at__isnull=True).upcoming()
-    pks = list(upcoming.values_list("pk", flat=True)[:HOME_EVENTS])
-    return {"events": Event.objects.filter(pk__in=pks).select_related("type").with_counts().order_by("starts_at")}
+    from oudersteunpunt.fragments import part_data
+
+    from .models import Event, counted
+    from .views import AGENDA_SECONDS
+
+    def read():
+        # The first few, then counted (one small grouped query, not a join over every sign-up).
+        upcoming = Event.objects.published().filter(cancelled_at__isnull=True).upcoming().select_related("type")
+        return counted(upcoming[:HOME_EVENTS])
+
+    # Read once per version of the agenda and of the home page (a sign-up renews it), and every half minute.
+    moment = int(time.time() // AGENDA_SECONDS)
+    return {"events": part_data(["agenda"], f"home-events:{moment}", read, paths=["/"])}
 
 
 def signup_pages(signup):

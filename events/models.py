@@ -81,6 +81,35 @@ class EventQuerySet(models.QuerySet):
         )
 
 
+def counted(events):
+    """``events`` as a list, each with the totals ``with_counts()`` gives, for a page of events.
+
+    One small query grouped by event, status and role instead of a join with a GROUP BY
+    over every column of the event and its type: Django needs milliseconds to write that
+    SQL, SQLite well under one to run it.
+    """
+    events = list(events)
+    totals = {event.pk: {"confirmed_people": 0, "confirmed_professionals": 0, "waiting_count": 0} for event in events}
+    rows = (
+        Signup.objects.filter(event_id__in=list(totals))
+        .exclude(status=Signup.Status.CANCELLED)
+        .values_list("event_id", "status", "role")
+        .annotate(people=Sum("people"), count=Count("id"))
+        .order_by()
+    )
+    for event_id, status, role, people, count in rows:
+        total = totals[event_id]
+        if status == Signup.Status.CONFIRMED:
+            total["confirmed_people"] += people
+            if role == Role.PROFESSIONAL:
+                total["confirmed_professionals"] += people
+        elif status == Signup.Status.WAITING:
+            total["waiting_count"] += count
+    for event in events:
+        event.__dict__.update(totals[event.pk])
+    return events
+
+
 class Event(models.Model):
     type = models.ForeignKey(EventType, on_delete=models.PROTECT, related_name="events", verbose_name=_("soort"))
     title = models.CharField(_("titel"), max_length=150)

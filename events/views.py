@@ -1,8 +1,9 @@
 import datetime
 import hashlib
+import time
 
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import FormView, TemplateView
 
+from oudersteunpunt.fragments import part_data
 from oudersteunpunt.pagecache import part_version
 from oudersteunpunt.sharing import summary
 from oudersteunpunt.spam import rate_limit_error
@@ -19,7 +21,7 @@ from oudersteunpunt.views import noindex
 from .forms import SignupForm, SubscriptionForm
 from .ical import event_calendar
 from .jsonld import event_jsonld
-from .models import SUBSCRIPTION_CONFIRM_DAYS, Event, EventType, Signup, Subscription
+from .models import SUBSCRIPTION_CONFIRM_DAYS, Event, EventType, Signup, Subscription, counted
 from .services import (
     signup_cancel,
     signup_create,
@@ -29,6 +31,7 @@ from .services import (
 )
 
 SESSION_KEY = "events_last_signup"
+AGENDA_SECONDS = 30
 EVENTS_PER_PAGE = 10  # each card costs about a millisecond to render; a parent scans ten easily
 PAST_EVENTS_SHOWN = 5
 TYPE_NEXT_DATES = 5  # a type page shows what is coming, not the whole year
@@ -39,58 +42,83 @@ FEED_MAX_EVENTS = 50
 FEED_CACHE_SECONDS = 120
 
 
-def published_events():
-    return Event.objects.published().select_related("type").with_counts()
-
-
-def page_of(request, queryset, per_page):
-    """One page of ``queryset``; an unknown page number is a 404, so odd addresses fill no cache."""
-    paginator = Paginator(queryset, per_page)
+def page_number(request):
+    """The ``?pagina=`` number; anything else is a 404, so odd addresses fill no cache."""
     try:
-        return paginator.page(request.GET.get("pagina", 1))
-    except InvalidPage as error:
-        raise Http404 from error
+        return int(request.GET.get("pagina", 1))
+    except ValueError:
+        raise Http404 from None
+
+
+def page_of_read(items, number, count):
+    """A page for the pagination links, of items read (and kept) before."""
+    return Page(items, number, Paginator(range(count), EVENTS_PER_PAGE))
 
 
 def event_list(request):
-    now = timezone.now()
-    # Counted and paged without the sign-up totals (a join over every sign-up); only the events shown get them.
-    page = page_of(request, Event.objects.published().upcoming(now).values_list("pk", flat=True), EVENTS_PER_PAGE)
-    page.object_list = published_events().filter(pk__in=list(page.object_list)).order_by("starts_at")
+    number = page_number(request)
+    # Read once per version of the agenda (an event or type saved, a sign-up) and at least every
+    # AGENDA_SECONDS, so an event that has ended moves to "geweest" on time.
+    moment = int(time.time() // AGENDA_SECONDS)
+    count, upcoming, past, types = part_data(
+        ["agenda"], f"agenda:{number}:{moment}", lambda: agenda_page(number), paths=[request.path]
+    )
+    page = page_of_read(upcoming, number, count)
     return render(
         request,
         "events/event_list.html",
-        {
-            "page_obj": page,
-            "upcoming": page.object_list,
-            # Without the sign-up totals: a past event shows no places left.
-            "past": Event.objects.published().past(now).select_related("type")[:PAST_EVENTS_SHOWN]
-            if page.number == 1
-            else [],
-            "types": EventType.objects.all(),
-        },
+        {"page_obj": page, "upcoming": upcoming, "past": past, "types": types},
     )
+
+
+def agenda_page(number):
+    now = timezone.now()
+    # Paged without the sign-up totals (a join over every sign-up); only the events shown are counted.
+    paginator = Paginator(Event.objects.published().upcoming(now).select_related("type"), EVENTS_PER_PAGE)
+    try:
+        page = paginator.page(number)
+    except InvalidPage as error:
+        raise Http404 from error
+    # Without the sign-up totals: a past event shows no places left.
+    past = list(Event.objects.published().past(now).select_related("type")[:PAST_EVENTS_SHOWN]) if number == 1 else []
+    return paginator.count, counted(page.object_list), past, list(EventType.objects.all())
 
 
 def event_type_detail(request, slug):
     event_type = get_object_or_404(EventType, slug=slug)
-    pks = (
-        Event.objects.published()
-        .filter(type=event_type, cancelled_at__isnull=True)
-        .upcoming()
-        .values_list("pk", flat=True)[:TYPE_NEXT_DATES]
-    )
-    upcoming = published_events().filter(pk__in=list(pks)).order_by("starts_at")
+    upcoming = Event.objects.published().filter(type=event_type, cancelled_at__isnull=True).upcoming()
+    upcoming = counted(upcoming.select_related("type")[:TYPE_NEXT_DATES])
     return render(request, "events/event_type_detail.html", {"event_type": event_type, "upcoming": upcoming})
 
 
 def event_archive(request):
-    page = page_of(request, Event.objects.published().past().select_related("type"), EVENTS_PER_PAGE)
-    return render(request, "events/event_archive.html", {"page_obj": page, "past": page.object_list})
+    number = page_number(request)
+    moment = int(time.time() // AGENDA_SECONDS)
+    count, past = part_data(["agenda"], f"archive:{number}:{moment}", lambda: archive_page(number))
+    page = page_of_read(past, number, count)
+    return render(request, "events/event_archive.html", {"page_obj": page, "past": past})
+
+
+def archive_page(number):
+    paginator = Paginator(Event.objects.published().past().select_related("type"), EVENTS_PER_PAGE)
+    try:
+        return paginator.count, list(paginator.page(number).object_list)
+    except InvalidPage as error:
+        raise Http404 from error
+
+
+def read_event(slug):
+    # The totals by one small grouped query (counted), not a join with a GROUP BY over every column.
+    return counted([get_object_or_404(Event.objects.published().select_related("type"), slug=slug)])[0]
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(published_events(), slug=slug)
+    if request.method == "POST":
+        event = read_event(slug)  # a sign-up is checked against the database itself (services)
+    else:
+        # Read once per version of the agenda and of this address (a sign-up renews it) and half minute.
+        moment = int(time.time() // AGENDA_SECONDS)
+        event = part_data(["agenda"], f"event:{slug}:{moment}", lambda: read_event(slug), paths=[request.path])
     closed = event.signup_closed_reason()
     form = None
     status = 200

@@ -4,9 +4,15 @@ from django.apps import apps
 
 
 def home_context(request):
+    from oudersteunpunt.fragments import part_data
+
     from .models import Phase
 
-    return {"phases": Phase.objects.only("slug", "chooser_statement", "order")}
+    return {
+        "phases": part_data(
+            ["vragen"], "chooser", lambda: list(Phase.objects.only("slug", "chooser_statement", "order"))
+        )
+    }
 
 
 def admin_todos(request):

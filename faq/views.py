@@ -1,5 +1,5 @@
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from oudersteunpunt import registry, sharing
+from oudersteunpunt.fragments import part_data
 from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.spam import client_address, is_rate_limited
 
@@ -45,30 +46,36 @@ class PhaseListView(TemplateView):
     template_name = "faq/phase_list.html"
 
     def get_context_data(self, **kwargs):
+        # Read once per version of the faq's content (a window over every published question).
+        return super().get_context_data(phases=part_data(["vragen"], "phase-list", self.phases), **kwargs)
+
+    @staticmethod
+    def phases():
         first = published_questions().order_by(*PHASE_ORDER)[:QUESTIONS_PER_PHASE_SHOWN]
         phases = Phase.objects.annotate(
             question_count=Count("questions", filter=Q(questions__published=True))
         ).prefetch_related(Prefetch("questions", queryset=first, to_attr="first_questions"))
-        return super().get_context_data(phases=phases, **kwargs)
+        phases = list(phases)
+        for phase in phases:
+            # What a phase's block shows of its questions: the block is kept in memory under it.
+            phase.shown = [(q.slug, q.title) for q in phase.first_questions]
+        return phases
 
 
 def phase_detail(request, phase):
-    phases = list(Phase.objects.all())
-    current = next((p for p in phases if p.slug == phase), None)
-    if current is None:
-        raise Http404
-    questions = published_questions().filter(phase=current).select_related("theme")
-    questions = questions.only(*LIST_FIELDS, "theme__name", "theme__order").order_by(*PHASE_ORDER)
     try:
-        page = Paginator(questions, QUESTIONS_PER_PAGE).page(request.GET.get("pagina", 1))
-    except InvalidPage as error:
-        raise Http404 from error
-    # The questions of this page under their theme; a theme cut by the page break goes on on the next page.
-    groups = []
-    for question in page.object_list:
-        if not groups or groups[-1][0] != question.theme:
-            groups.append((question.theme, []))
-        groups[-1][1].append(question)
+        number = int(request.GET.get("pagina", 1))
+    except ValueError:
+        raise Http404 from None
+    # Read once per version of the faq's content; an unknown phase or page is a 404 and keeps nothing.
+    phases, current, count, groups = part_data(
+        ["vragen"], f"phase:{phase}:{number}", lambda: phase_page(phase, number)
+    )
+    page = Page(
+        [question for _theme, questions in groups for question in questions],
+        number,
+        Paginator(range(count), QUESTIONS_PER_PAGE),
+    )
     previous, following = neighbours(phases, current)
     return render(
         request,
@@ -79,10 +86,36 @@ def phase_detail(request, phase):
             "page_obj": page,
             "previous": previous,
             "next": following,
+            # What the list of this page shows: it is kept in memory under it (phase_detail.html).
+            "shown": [
+                (theme and (theme.pk, theme.name), [(q.slug, q.title) for q in questions])
+                for theme, questions in groups
+            ],
             # What other parts show beside the questions of this phase (the stories of parents).
             "related_blocks": registry.related_blocks_for("phase", request, current),
         },
     )
+
+
+def phase_page(slug, number):
+    phases = list(Phase.objects.all())
+    current = next((p for p in phases if p.slug == slug), None)
+    if current is None:
+        raise Http404
+    questions = published_questions().filter(phase=current).select_related("theme")
+    questions = questions.only(*LIST_FIELDS, "theme__name", "theme__order").order_by(*PHASE_ORDER)
+    paginator = Paginator(questions, QUESTIONS_PER_PAGE)
+    try:
+        page = paginator.page(number)
+    except InvalidPage as error:
+        raise Http404 from error
+    # The questions of this page under their theme; a theme cut by the page break goes on on the next page.
+    groups = []
+    for question in page.object_list:
+        if not groups or groups[-1][0] != question.theme:
+            groups.append((question.theme, []))
+        groups[-1][1].append(question)
+    return phases, current, paginator.count, groups
 
 
 def question_jsonld(request, question, answer_html):
@@ -108,9 +141,28 @@ def question_jsonld(request, question, answer_html):
 
 
 def question_detail(request, phase, question):
-    # The netwerkgroep previews an answer before it is published; nobody else sees it.
-    visible = Question.objects.all() if request.user.has_perm("faq.view_question") else Question.objects.published()
-    question = get_object_or_404(visible.select_related("phase", "theme"), slug=question, phase__slug=phase)
+    # The netwerkgroep previews an answer before it is published; nobody else sees it, and it is not kept.
+    preview = request.user.has_perm("faq.view_question")
+    if preview:
+        context = question_context(phase, question, Question.objects.all())
+    else:
+        # Read once per version of the faq's content (answers, terms, the phase's order).
+        context = part_data(
+            ["vragen"],
+            f"question:{phase}:{question}",
+            lambda: question_context(phase, question, Question.objects.published()),
+        )
+    question = context["question"]
+    # Per request: the address, the language and the site's name are in them.
+    shared = {
+        "summary": sharing.summary(question.answer),
+        "jsonld": question_jsonld(request, question, question.answer),
+    }
+    return render(request, "faq/question_detail.html", {**context, **shared, "feedback": request.GET.get("feedback")})
+
+
+def question_context(phase, slug, visible):
+    question = get_object_or_404(visible.select_related("phase", "theme"), slug=slug, phase__slug=phase)
     # Only the numbers of the phase's questions, in the order of the phase page: a phase may hold thousands.
     siblings = published_questions().filter(phase=question.phase).order_by(*PHASE_ORDER)
     order = list(siblings.values_list("pk", flat=True))
@@ -118,21 +170,14 @@ def question_detail(request, phase, question):
     by_pk = published_questions().in_bulk([pk for pk in (previous, following) if pk])
     answer, used_terms = marked_answer(question)
     related = question.related.filter(published=True).select_related("phase").only("title", "slug", "phase__slug")
-    return render(
-        request,
-        "faq/question_detail.html",
-        {
-            "question": question,
-            "answer": answer,
-            "used_terms": used_terms,
-            "related": related,
-            "previous": by_pk.get(previous),
-            "next": by_pk.get(following),
-            "feedback": request.GET.get("feedback"),
-            "summary": sharing.summary(question.answer),
-            "jsonld": question_jsonld(request, question, question.answer),
-        },
-    )
+    return {
+        "question": question,
+        "answer": answer,
+        "used_terms": used_terms,
+        "related": list(related),
+        "previous": by_pk.get(previous),
+        "next": by_pk.get(following),
+    }
 
 
 @require_POST
@@ -197,8 +242,14 @@ class GlossaryView(TemplateView):
     template_name = "faq/glossary.html"
 
     def get_context_data(self, **kwargs):
-        terms = list(Term.objects.all())
+        letters = part_data(["vragen"], "glossary", self.letters)
+        # Everything the list shows: the rendered list is kept under it (glossary.html).
+        shown = [(t.slug, t.term, t.meaning, t.explanation) for _letter, terms in letters for t in terms]
+        return super().get_context_data(letters=letters, shown=shown, **kwargs)
+
+    @staticmethod
+    def letters():
         letters = {}
-        for term in terms:
+        for term in Term.objects.all():
             letters.setdefault(search.fold(term.term[0]).upper(), []).append(term)
-        return super().get_context_data(letters=sorted(letters.items()), **kwargs)
+        return sorted(letters.items())

@@ -255,6 +255,11 @@ class SiteSettings(models.Model):
         if self.share_image and not self.share_image_alt.strip():
             raise ValidationError({"share_image_alt": _("Beschrijf kort wat er op de afbeelding staat.")})
 
+    @property
+    def fingerprint(self):
+        """Every value of the row: pieces of pages that show the settings are kept under it."""
+        return [getattr(self, field.attname) for field in self._meta.concrete_fields]
+
     def municipality_list(self):
         return [line.strip() for line in self.municipalities.splitlines() if line.strip()]
 
