@@ -21,9 +21,18 @@ def story_pages(story):
 
 def phase_block_context(request, phase):
     """The newest stories of a phase, beside its questions."""
+    from oudersteunpunt.fragments import part_data
+
     from .views import published_stories
 
-    stories = list(published_stories().filter(phase=phase)[: PHASE_STORIES + 1])
+    # Read once per version of the stories and of this page (a story published, moved or withdrawn
+    # renews the phase pages it is on), like the questions beside it.
+    stories = part_data(
+        ["verhalen"],
+        f"phase-stories:{phase.pk}",
+        lambda: list(published_stories().filter(phase=phase)[: PHASE_STORIES + 1]),
+        paths=[request.path],
+    )
     if not stories:
         return None
     return {"stories": stories[:PHASE_STORIES], "more": len(stories) > PHASE_STORIES, "phase": phase}
