@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import assert_accessible, screenshot
 
@@ -11,12 +10,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # The page itself is never wider than the window; tables scroll inside their own box.
 PAGE_WIDTH = "document.documentElement.scrollWidth"
-
-
-@pytest.fixture
-def demo(tmp_path):
-    with open(tmp_path / "demo.log", "w") as log:
-        call_command("load_demo", stdout=log)
 
 
 def log_in(page):
