@@ -23,8 +23,10 @@ import pytest
 from tests.servers import collected_static
 
 ROOT = Path(__file__).resolve().parents[2]
-# Not the rate-limit test's default database (7): both empty theirs first.
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/8")
+# Not the rate-limit test's database (7, or TEST_REDIS_URL's own): both empty theirs first, and under
+# pytest-xdist they may run at the same time.
+_given = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+REDIS_URL = f"{_given.rpartition('/')[0]}/{int(_given.rpartition('/')[2] or 0) + 1}"
 
 
 def postgres_url():
