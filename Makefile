@@ -35,8 +35,11 @@ check: $(BIN)/.installed
 	SECRET_KEY=check ALLOWED_HOSTS=localhost $(BIN)/python manage.py check
 	SECRET_KEY=check ALLOWED_HOSTS=localhost $(BIN)/python manage.py makemigrations --check --dry-run
 
+# pytest-xdist: two workers (each its own test database, live server and Chromium) keep both cores busy
+# while the other waits on a browser or a server. PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 pytest: $(BIN)/.installed
-	$(BIN)/python -m pytest --create-db --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --create-db -n $(PYTEST_WORKERS) --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 test: lint check pytest
 

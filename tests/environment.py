@@ -15,3 +15,10 @@ os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
 # Playwright runs an event loop in the test thread; the ORM calls in browser
 # tests are still synchronous and safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Under pytest-xdist (gw0, gw1, …) the tests empty the cache between tests; with REDIS_URL set, that would
+# empty the other workers' cache too. Each worker takes the next Redis database: /N, /N+1, …
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker.startswith("gw") and os.environ.get("REDIS_URL"):
+    _base, _slash, _number = os.environ["REDIS_URL"].rpartition("/")
+    os.environ["REDIS_URL"] = f"{_base}/{int(_number or 0) + int(_worker[2:])}"

@@ -17,6 +17,7 @@ in between) and may be called more than once, for example for two servers that
 share PostgreSQL and Redis. Every server is stopped when the test ends.
 """
 
+import fcntl
 import http.client
 import os
 import shutil
@@ -160,21 +161,59 @@ def start_gunicorn(env, *, workers=1, args=(), log=None):
     raise RuntimeError(f"gunicorn did not answer within {START_SECONDS} s:\n{log.read_text()[-3000:]}")
 
 
+def built_once(tmp_path_factory, name, build):
+    """``build(folder)`` once per test run, also when pytest-xdist runs it in several workers: the folder.
+
+    The workers of one run share the parent of their own temporary folders; a lock file there makes
+    the others wait until the first has built it.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".built").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder / ".built").touch()
+    return folder
+
+
+def collected_static(tmp_path_factory):
+    """STATIC_ROOT as in production (hashed and compressed), collected once per test run; use it read-only."""
+
+    def build(folder):
+        manage(production_env(folder, STATIC_ROOT=folder / "static"), "collectstatic", "--noinput", "-v0")
+
+    return built_once(tmp_path_factory, "static", build) / "static"
+
+
+def migrated_database(tmp_path_factory):
+    """An empty SQLite file with every migration applied, made once per test run: copy it before use."""
+
+    def build(folder):
+        manage(production_env(folder), "migrate", "--noinput", "-v0")
+
+    return built_once(tmp_path_factory, "migrated-db", build) / "db.sqlite3"
+
+
 @pytest.fixture(scope="session")
 def static_root(tmp_path_factory):
     """Collected once per test run: hashed and compressed, as in production."""
-    folder = tmp_path_factory.mktemp("servers-static")
-    manage(production_env(folder, STATIC_ROOT=folder / "static"), "collectstatic", "--noinput", "-v0")
-    return folder / "static"
+    return collected_static(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def demo_database_template(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("servers-db")
-    env = production_env(folder)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
-    return folder / "db.sqlite3"
+    empty = migrated_database(tmp_path_factory)
+
+    def build(folder):
+        shutil.copy(empty, folder / "db.sqlite3")
+        manage(production_env(folder), "load_demo")
+
+    return built_once(tmp_path_factory, "demo-db", build) / "db.sqlite3"
 
 
 @pytest.fixture

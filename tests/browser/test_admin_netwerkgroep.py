@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import assert_accessible, screenshot
 
@@ -11,12 +10,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # The page itself is never wider than the window; tables scroll inside their own box.
 PAGE_WIDTH = "document.documentElement.scrollWidth"
-
-
-@pytest.fixture
-def demo(tmp_path):
-    with open(tmp_path / "demo.log", "w") as log:
-        call_command("load_demo", stdout=log)
 
 
 def log_in(page):
@@ -37,8 +30,9 @@ def check(page, path, width):
     assert page.evaluate(PAGE_WIDTH) <= width, f"{path} is wider than {width}px"
 
 
-def test_netwerkgroep_admin_at_laptop_and_phone_width(page, demo):
-    """One login, one demo: both widths in a row keep the test short."""
+@pytest.mark.parametrize("width", [1280, 360])
+def test_netwerkgroep_admin_at_laptop_and_phone_width(page, demo, width):
+    """One test per width, so pytest-xdist can run them side by side; axe runs on every page at both."""
     from events.models import Event
     from faq.models import Question
 
@@ -56,38 +50,38 @@ def test_netwerkgroep_admin_at_laptop_and_phone_width(page, demo):
     page.wait_for_url("**/beheer/faq/question/")
 
     event = Event.objects.upcoming().first()
-    for width in (1280, 360):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.goto("/beheer/")
-        todos = page.locator("#osp-todos")
-        assert todos.get_by_role("link", name="Antwoorden die langer dan een jaar niet zijn nagelezen").is_visible()
-        next_event = todos.locator("tr", has=page.get_by_role("link", name=re.compile("^Volgende bijeenkomst")))
-        assert re.fullmatch(r"\d+", next_event.locator("td").inner_text().strip())
-        assert todos.get_by_text("consulent").count() == 0  # no personal-data counts for the netwerkgroep
-        assert_accessible(page)
-        assert page.evaluate(PAGE_WIDTH) <= width
-        if width == 1280:
-            screenshot(page, "admin-start-netwerkgroep")  # saves both widths
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/beheer/")
+    todos = page.locator("#osp-todos")
+    assert todos.get_by_role("link", name="Antwoorden die langer dan een jaar niet zijn nagelezen").is_visible()
+    next_event = todos.locator("tr", has=page.get_by_role("link", name=re.compile("^Volgende bijeenkomst")))
+    assert re.fullmatch(r"\d+", next_event.locator("td").inner_text().strip())
+    assert todos.get_by_text("consulent").count() == 0  # no personal-data counts for the netwerkgroep
+    assert_accessible(page)
+    assert page.evaluate(PAGE_WIDTH) <= width
+    if width == 1280:
+        screenshot(page, "admin-start-netwerkgroep")  # saves both widths
 
-        for path in [
-            "/beheer/faq/question/",
-            f"/beheer/faq/question/{question.pk}/change/",
-            f"/beheer/faq/question/{question.pk}/history/",
-            "/beheer/faq/question/recover/",
-            "/beheer/faq/phase/",
-            "/beheer/faq/term/",
-            "/beheer/oudersteunpunt/page/",
-            "/beheer/events/event/",
-            f"/beheer/events/event/{event.pk}/change/",
-            f"/beheer/events/event/{event.pk}/kopieer/",
-            f"/beheer/events/signup/?event__id__exact={event.pk}",
-        ]:
-            check(page, path, width)
+    for path in [
+        "/beheer/faq/question/",
+        f"/beheer/faq/question/{question.pk}/change/",
+        f"/beheer/faq/question/{question.pk}/history/",
+        "/beheer/faq/question/recover/",
+        "/beheer/faq/phase/",
+        "/beheer/faq/term/",
+        "/beheer/oudersteunpunt/page/",
+        "/beheer/events/event/",
+        f"/beheer/events/event/{event.pk}/change/",
+        f"/beheer/events/event/{event.pk}/kopieer/",
+        f"/beheer/events/signup/?event__id__exact={event.pk}",
+    ]:
+        check(page, path, width)
 
-        page.goto(f"/beheer/faq/question/{question.pk}/history/")
-        page.get_by_role("button", name="Laat het verschil zien").click()
-        added = page.locator(".osp-diff ins").all_inner_texts()
-        assert "Nagekeken door de netwerkgroep." in " ".join(added)
-        assert_accessible(page)
-        assert page.evaluate(PAGE_WIDTH) <= width
-    screenshot(page, "admin-history-compare")
+    page.goto(f"/beheer/faq/question/{question.pk}/history/")
+    page.get_by_role("button", name="Laat het verschil zien").click()
+    added = page.locator(".osp-diff ins").all_inner_texts()
+    assert "Nagekeken door de netwerkgroep." in " ".join(added)
+    assert_accessible(page)
+    assert page.evaluate(PAGE_WIDTH) <= width
+    if width == 360:
+        screenshot(page, "admin-history-compare")

@@ -2,7 +2,6 @@
 survives extra spacing (WCAG 2.2: 1.4.11, 1.4.12, 2.4.11, 2.5.8)."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,12 +34,6 @@ def contrast(first, second):
 
 def _rgb(css):
     return tuple(int(float(part)) for part in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
-
-
-@pytest.fixture
-def demo(tmp_path):
-    with open(tmp_path / "demo.log", "w") as log:
-        call_command("load_demo", stdout=log)
 
 
 @pytest.mark.parametrize("language", ["", "/en"])

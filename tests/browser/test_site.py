@@ -1,15 +1,12 @@
 import pytest
-from django.core.management import call_command
 
+from tests.browser import conftest
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-@pytest.fixture
-def demo(tmp_path):
-    with open(tmp_path / "demo.log", "w") as log:
-        call_command("load_demo", stdout=log)
+# Other modules import the fixture from here (`from tests.browser.test_site import demo`).
+demo = conftest.demo
 
 
 PUBLIC_PAGES = [

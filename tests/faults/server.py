@@ -49,12 +49,14 @@ def server_env(tmp_path, **extra):
     }
 
 
-def prepare(tmp_path):
-    """A migrated SQLite file and collected static files, made once and copied per server."""
-    env = server_env(tmp_path)
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    return tmp_path
+def prepare(tmp_path_factory, name):
+    """A migrated SQLite file and collected static files (both made once per test run), copied per server."""
+    from tests.servers import collected_static, migrated_database
+
+    folder = tmp_path_factory.mktemp(name)
+    shutil.copy(migrated_database(tmp_path_factory), folder / "db.sqlite3")
+    (folder / "static").symlink_to(collected_static(tmp_path_factory), target_is_directory=True)
+    return folder
 
 
 @contextmanager

@@ -239,7 +239,7 @@ def test_a_redis_that_never_answers_costs_one_timeout_not_one_per_call(settings,
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
-    return prepare(tmp_path_factory.mktemp("faults"))
+    return prepare(tmp_path_factory, "faults")
 
 
 class TestRealServer:

@@ -93,7 +93,7 @@ def test_a_rate_limited_form_keeps_what_was_typed(settings):
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
-    return prepare(tmp_path_factory.mktemp("proxy"))
+    return prepare(tmp_path_factory, "proxy")
 
 
 class TestThroughGunicorn:

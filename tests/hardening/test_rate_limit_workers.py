@@ -3,6 +3,7 @@
 import http.cookiejar
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.server import free_port
+from tests.servers import collected_static, migrated_database
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -35,10 +37,11 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, tmp_path_factory):
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
+    shutil.copy(migrated_database(tmp_path_factory), tmp_path / "db.sqlite3")
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE",)},
         "DEBUG": "false",
@@ -46,7 +49,7 @@ def server(tmp_path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "REDIS_URL": REDIS_URL,
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(collected_static(tmp_path_factory)),
         "OSP_FORM_RATE_LIMIT": "3/h",
         "OSP_FORM_MIN_SECONDS": "0",
         "SESSION_COOKIE_SECURE": "false",
@@ -54,8 +57,6 @@ def server(tmp_path):
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "PAGE_CACHE_SECONDS": "0",
     }
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     port = free_port()  # never a fixed port: other test runs share this machine
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "oudersteunpunt.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],

@@ -20,9 +20,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import collected_static
+
 ROOT = Path(__file__).resolve().parents[2]
-# Not the rate-limit test's default database (7): both empty theirs first.
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/8")
+# Not the rate-limit test's database (7, or TEST_REDIS_URL's own): both empty theirs first, and under
+# pytest-xdist they may run at the same time.
+_given = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+REDIS_URL = f"{_given.rpartition('/')[0]}/{int(_given.rpartition('/')[2] or 0) + 1}"
 
 
 def postgres_url():
@@ -71,7 +75,6 @@ def run_sql(dsn, *statements, fetch=False):
 def servers(tmp_path_factory):
     import redis
 
-    tmp = tmp_path_factory.mktemp("two-servers")
     server, name = postgres_url()
     run_sql(f"{server}/postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     redis.Redis.from_url(REDIS_URL).flushdb()  # this test's own Redis database
@@ -82,7 +85,7 @@ def servers(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"{server}/{name}",
         "REDIS_URL": REDIS_URL,
-        "STATIC_ROOT": str(tmp / "static"),
+        "STATIC_ROOT": str(collected_static(tmp_path_factory)),
         "PAGE_CACHE_SECONDS": "120",
         # Per address and a long window, so no window ends during the test.
         "OSP_FORM_RATE_LIMIT": "10/1000d",
@@ -92,7 +95,6 @@ def servers(tmp_path_factory):
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     make_events = (
         "import datetime; from django.utils import timezone; from events.models import Event, EventType;"
         "t = EventType.objects.create(name='Oudercafé', slug='oudercafe', description='x', for_whom='ouders');"
