@@ -1,11 +1,15 @@
 import datetime
 import hashlib
+from urllib.parse import urlencode
 
+from django.core import signing
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from oudersteunpunt.pagecache import part_version
@@ -17,7 +21,9 @@ from .ical import event_calendar
 from .models import Event, EventType, Signup
 from .services import signup_cancel, signup_create
 
-SESSION_KEY = "events_last_signup"
+# The thank-you page's address carries what it shows, signed: the same for everyone with the same
+# event and outcome (no time in it), so it tells nothing about who signed up or whether twice.
+THANKS_SALT = "events.signup-thanks"
 EVENTS_PER_PAGE = 10  # each card costs about a millisecond to render; a parent scans ten easily
 PAST_EVENTS_SHOWN = 5
 TYPE_NEXT_DATES = 5  # a type page shows what is coming, not the whole year
@@ -95,18 +101,26 @@ def event_detail(request, slug):
                     **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
                     mail_language=request.LANGUAGE_CODE,
                 )
-                # Only what the page shows: nothing that tells a second sign-up from a first.
-                request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
-                return redirect("events:thanks", slug=event.slug)
+                # Only what the page shows: nothing that tells a second sign-up from a first. Signed in
+                # the address, not kept in a session: no session row to write while parents sign up in
+                # a rush, and no session cookie that keeps the page cache from this parent afterwards.
+                sent = signing.Signer(salt=THANKS_SALT).sign_object({"event": event.pk, "status": result.shown_status})
+                thanks = reverse("events:thanks", kwargs={"slug": event.slug})
+                return redirect(f"{thanks}?{urlencode({'s': sent})}")
     return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed}, status=status)
 
 
 def signup_thanks(request, slug):
-    sent = request.session.get(SESSION_KEY)
+    try:
+        sent = signing.Signer(salt=THANKS_SALT).unsign_object(request.GET.get("s", ""))
+    except signing.BadSignature:
+        sent = None
     event = Event.objects.filter(pk=sent.get("event"), slug=slug).first() if isinstance(sent, dict) else None
     if event is None:
         return redirect("events:detail", slug=slug)
-    return render(request, "events/signup_thanks.html", {"status": sent["status"], "event": event})
+    response = render(request, "events/signup_thanks.html", {"status": sent.get("status"), "event": event})
+    patch_cache_control(response, private=True)  # one parent's page: never in the page cache
+    return response
 
 
 @noindex
