@@ -182,6 +182,9 @@ class Index:
     typo_choices: dict = field(default_factory=dict)  # (first letter, length) and length -> spellings
     spelling_rank: dict = field(default_factory=dict)  # spelling -> place in ``spellings``
     top: dict = field(default_factory=dict)  # common stem -> its best MAX_RESULTS document numbers
+    # A synonym or glossary group of several stems with many documents -> its points per document,
+    # merged once per build instead of on every search that names it.
+    expanded: dict = field(default_factory=dict)
 
     @property
     def documents_by_pk(self):
@@ -286,6 +289,11 @@ def build_index(*, fingerprint, questions, terms, synonyms):
             index.expansions.append(Expansion(key, targets))
             spellings.update(w for w in content_words(phrase) if len(w) >= MIN_TYPO_LENGTH)
     index.spellings = [w for w, _count in spellings.most_common()]
+    for expansion in index.expansions:
+        key = tuple(expansion.stems.items())
+        if len(key) > 1 and key not in index.expanded:
+            if sum(len(index.postings.get(s, ())) for s in expansion.stems) > COMMON:
+                index.expanded[key] = _contributions(expansion.stems, index)
     index.phrase_words = frozenset(s for e in index.expansions for s in e.key)
     index.spelling_rank = {w: rank for rank, w in enumerate(index.spellings)}
     # Buckets in frequency order: by length (an edit changes the length by at most one letter)
@@ -391,6 +399,8 @@ SEED_MAX = 2000
 
 def _contributions(concept, index):
     """Document number -> the concept's points (its stems' BM25F weights, each times its weight)."""
+    if len(concept) > 1 and (kept := index.expanded.get(tuple(concept.items()))) is not None:
+        return kept  # read only, never written to
     postings = index.postings
     found = [(postings[s], weight) for s, weight in concept.items() if s in postings]
     if len(found) == 1:
