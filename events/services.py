@@ -10,7 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Min, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
 from oudersteunpunt.mail import mail_language as language_of_mail
@@ -38,18 +39,26 @@ class SignupResult:
     shown_status: str = Signup.Status.CONFIRMED
 
 
-def _taken(event, *, role=None):
-    signups = Signup.objects.filter(event=event, status=Signup.Status.CONFIRMED)
-    if role:
-        signups = signups.filter(role=role)
-    return signups.aggregate(total=Sum("people"))["total"] or 0
+def _counts(event, *, email=None):
+    """Everything a decision needs, in one query over the event's sign-ups: the places taken
+    (by everyone and by professionals), how many wait, and the active sign-up of ``email``."""
+    confirmed = Q(status=Signup.Status.CONFIRMED)
+    aggregates = {
+        "taken": Coalesce(Sum("people", filter=confirmed), 0),
+        "professionals": Coalesce(Sum("people", filter=confirmed & Q(role=Role.PROFESSIONAL)), 0),
+        "waiting": Count("pk", filter=Q(status=Signup.Status.WAITING)),
+    }
+    if email is not None:
+        aggregates["existing"] = Min("pk", filter=Q(email__iexact=email) & ~Q(status=Signup.Status.CANCELLED))
+    return Signup.objects.filter(event=event).aggregate(**aggregates)
 
 
-def _fits(event, *, people, role):
-    if _taken(event) + people > event.capacity:
+def _fits(event, *, people, role, counts=None):
+    counts = counts or _counts(event)
+    if counts["taken"] + people > event.capacity:
         return False
     if role == Role.PROFESSIONAL and event.max_professionals is not None:
-        return _taken(event, role=Role.PROFESSIONAL) + people <= event.max_professionals
+        return counts["professionals"] + people <= event.max_professionals
     return True
 
 
@@ -89,14 +98,15 @@ def _mail(signup, template):
 def signup_create(
     *, event: Event, name, email, phone="", role=Role.PARENT, people=1, remarks="", mail_language=""
 ) -> SignupResult:
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    fits = _fits(event, people=people, role=role)
+    # With its type, which the mail names (only the event row is locked).
+    event = Event.objects.select_for_update(of=("self",)).select_related("type").get(pk=event.pk)
+    counts = _counts(event, email=email)
     # Nobody jumps the queue: while others wait, a newcomer waits too.
-    if fits and Signup.objects.filter(event=event, status=Signup.Status.WAITING).exists():
-        fits = False
+    fits = _fits(event, people=people, role=role, counts=counts) and not counts["waiting"]
     status = Signup.Status.CONFIRMED if fits else Signup.Status.WAITING
-    existing = Signup.objects.active().filter(event=event, email__iexact=email).first()
-    if existing:
+    if counts["existing"]:
+        existing = Signup.objects.get(pk=counts["existing"])
+        existing.event = event
         # Only the owner of the address learns that they were signed up already.
         _mail(existing, "events/email/already_signed_up")
         return SignupResult(existing, already_signed_up=True, shown_status=status)

@@ -1,32 +1,40 @@
-from django.contrib.sitemaps import Sitemap
+from django.db.models import Count, Q
+from django.utils import timezone
 
-from oudersteunpunt.sitemaps import ITEMS_PER_SITEMAP_PAGE, LatestLastmodMixin, ListSitemap
+from oudersteunpunt.sitemaps import ListSitemap, RowSitemap
 
 from .models import Event, EventType
 
 
-class EventSitemap(LatestLastmodMixin, Sitemap):
-    limit = ITEMS_PER_SITEMAP_PAGE
+class EventSitemap(RowSitemap):
+    url_name = "events:detail"
+    url_fields = {"slug": "slug"}
 
-    def items(self):
+    def queryset(self):
         # A called-off event keeps its page for those who signed up, but is no longer worth finding.
-        return Event.objects.published().upcoming().filter(cancelled_at__isnull=True).only("slug", "updated_at")
-
-    def lastmod(self, event):
-        return event.updated_at
+        return Event.objects.published().upcoming().filter(cancelled_at__isnull=True)
 
 
-class EventTypeSitemap(Sitemap):
-    def items(self):
-        return EventType.objects.only("slug")
+class EventTypeSitemap(RowSitemap):
+    url_name = "events:type"
+    url_fields = {"slug": "slug"}
+    lastmod_field = None
+
+    def queryset(self):
+        return EventType.objects.all()
 
 
 class EventListSitemap(ListSitemap):
     def lists(self):
         from .views import EVENTS_PER_PAGE
 
+        # Both counts in one query.
+        now = timezone.now()
+        counts = Event.objects.published().aggregate(
+            upcoming=Count("pk", filter=Q(ends_at__gte=now)), past=Count("pk", filter=Q(ends_at__lt=now))
+        )
         return [
-            ("events:list", None, Event.objects.published().upcoming().count(), EVENTS_PER_PAGE),
-            ("events:archive", None, Event.objects.published().past().count(), EVENTS_PER_PAGE),
+            ("events:list", None, counts["upcoming"], EVENTS_PER_PAGE),
+            ("events:archive", None, counts["past"], EVENTS_PER_PAGE),
             ("events:subscribe", None, 0, 0),
         ]

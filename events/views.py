@@ -1,12 +1,16 @@
 import datetime
 import hashlib
 import time
+from urllib.parse import urlencode
 
+from django.core import signing
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -30,8 +34,10 @@ from .services import (
     subscription_request,
 )
 
-SESSION_KEY = "events_last_signup"
 AGENDA_SECONDS = 30
+# The thank-you page's address carries what it shows, signed: the same for everyone with the same
+# event and outcome (no time in it), so it tells nothing about who signed up or whether twice.
+THANKS_SALT = "events.signup-thanks"
 EVENTS_PER_PAGE = 10  # each card costs about a millisecond to render; a parent scans ten easily
 PAST_EVENTS_SHOWN = 5
 TYPE_NEXT_DATES = 5  # a type page shows what is coming, not the whole year
@@ -134,9 +140,12 @@ def event_detail(request, slug):
                     **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
                     mail_language=request.LANGUAGE_CODE,
                 )
-                # Only what the page shows: nothing that tells a second sign-up from a first.
-                request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
-                return redirect("events:thanks", slug=event.slug)
+                # Only what the page shows: nothing that tells a second sign-up from a first. Signed in
+                # the address, not kept in a session: no session row to write while parents sign up in
+                # a rush, and no session cookie that keeps the page cache from this parent afterwards.
+                sent = signing.Signer(salt=THANKS_SALT).sign_object({"event": event.pk, "status": result.shown_status})
+                thanks = reverse("events:thanks", kwargs={"slug": event.slug})
+                return redirect(f"{thanks}?{urlencode({'s': sent})}")
     context = {
         "event": event,
         "form": form,
@@ -148,11 +157,16 @@ def event_detail(request, slug):
 
 
 def signup_thanks(request, slug):
-    sent = request.session.get(SESSION_KEY)
+    try:
+        sent = signing.Signer(salt=THANKS_SALT).unsign_object(request.GET.get("s", ""))
+    except signing.BadSignature:
+        sent = None
     event = Event.objects.filter(pk=sent.get("event"), slug=slug).first() if isinstance(sent, dict) else None
     if event is None:
         return redirect("events:detail", slug=slug)
-    return render(request, "events/signup_thanks.html", {"status": sent["status"], "event": event})
+    response = render(request, "events/signup_thanks.html", {"status": sent.get("status"), "event": event})
+    patch_cache_control(response, private=True)  # one parent's page: never in the page cache
+    return response
 
 
 @noindex

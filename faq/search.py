@@ -155,6 +155,8 @@ class Document:
     slug: str
     text: str  # the answer as plain text, for the snippet
     sort_key: tuple
+    phase_slug: str = ""  # for the result's address and label, without a query per search
+    phase_name: str = ""
 
 
 @dataclass
@@ -175,13 +177,21 @@ class Index:
     spellings: list = field(default_factory=list)  # known words, most frequent first, for typos
     expansions: list = field(default_factory=list)
     terms: dict = field(default_factory=dict)  # pk -> glossary term
+    # Derived once per build, so a query does not walk the whole vocabulary:
+    phrase_words: frozenset = frozenset()  # every stem a synonym or glossary form needs
+    typo_choices: dict = field(default_factory=dict)  # (first letter, length) and length -> spellings
+    spelling_rank: dict = field(default_factory=dict)  # spelling -> place in ``spellings``
+    top: dict = field(default_factory=dict)  # common stem -> its best MAX_RESULTS document numbers
+    # A synonym or glossary group of several stems with many documents -> its points per document,
+    # merged once per build instead of on every search that names it.
+    expanded: dict = field(default_factory=dict)
 
     @property
-    def texts(self):
-        """Plain answer text by question pk, for the snippets."""
-        if not hasattr(self, "_texts"):
-            self._texts = {doc.pk: doc.text for doc in self.documents}
-        return self._texts
+    def documents_by_pk(self):
+        """Each document by its question's pk, for showing the results."""
+        if not hasattr(self, "_by_pk"):
+            self._by_pk = {doc.pk: doc for doc in self.documents}
+        return self._by_pk
 
 
 def _compound_split(word, known):
@@ -234,7 +244,11 @@ def build_index(*, fingerprint, questions, terms, synonyms):
         texts.append(fields)
         for field_words in fields.values():
             spellings.update(w for w in field_words if len(w) >= MIN_TYPO_LENGTH)
-        index.documents.append(Document(q["pk"], q["title"], q["slug"], answer, q["sort_key"]))
+        index.documents.append(
+            Document(
+                q["pk"], q["title"], q["slug"], answer, q["sort_key"], q.get("phase_slug", ""), q.get("phase_name", "")
+            )
+        )
     for term in terms:
         for form in [*term.forms(), term.meaning]:
             spellings.update(w for w in content_words(form) if len(w) >= MIN_TYPO_LENGTH)
@@ -256,6 +270,9 @@ def build_index(*, fingerprint, questions, terms, synonyms):
             idf = math.log(1 + (n - frequency[s] + 0.5) / (frequency[s] + 0.5))
             index.postings.setdefault(s, {})[number] = idf * tf / (K1 + tf)
     index.vocabulary = set(index.postings)
+    for s, documents in index.postings.items():
+        if len(documents) > COMMON:
+            index.top[s] = [number for _key, number in _best(documents, MAX_RESULTS)]
 
     for term in terms:
         index.terms[term.pk] = term
@@ -272,6 +289,18 @@ def build_index(*, fingerprint, questions, terms, synonyms):
             index.expansions.append(Expansion(key, targets))
             spellings.update(w for w in content_words(phrase) if len(w) >= MIN_TYPO_LENGTH)
     index.spellings = [w for w, _count in spellings.most_common()]
+    for expansion in index.expansions:
+        key = tuple(expansion.stems.items())
+        if len(key) > 1 and key not in index.expanded:
+            if sum(len(index.postings.get(s, ())) for s in expansion.stems) > COMMON:
+                index.expanded[key] = _contributions(expansion.stems, index)
+    index.phrase_words = frozenset(s for e in index.expansions for s in e.key)
+    index.spelling_rank = {w: rank for rank, w in enumerate(index.spellings)}
+    # Buckets in frequency order: by length (an edit changes the length by at most one letter)
+    # and, for the short words that must keep their first letter, by first letter and length.
+    for w in index.spellings:
+        index.typo_choices.setdefault(len(w), []).append(w)
+        index.typo_choices.setdefault((w[0], len(w)), []).append(w)
     return index
 
 
@@ -307,20 +336,26 @@ def correct(word, index):
     limit = max_typo_distance(word)
     if not limit or not index.spellings:
         return None
-    # Spellings are sorted by frequency, so among equally near words the commonest wins.
-    choices = index.spellings
-    if len(word) < 8:
-        # A shorter word is more often a different word (duurt, buurt): keep its first letter.
-        choices = [w for w in choices if w[0] == word[0]]
-    match = process.extractOne(word, choices, scorer=distance.OSA.distance, score_cutoff=limit)
-    return match[0] if match else None
+    # Only words whose length is within ``limit`` can be that near (each edit changes the length by
+    # at most one). A shorter word is more often a different word (duurt, buurt): keep its first letter.
+    # Among equally near words the commonest wins (``spellings`` is sorted by frequency).
+    best = None
+    for length in range(len(word) - limit, len(word) + limit + 1):
+        choices = index.typo_choices.get(length if len(word) >= 8 else (word[0], length))
+        if not choices:
+            continue
+        match = process.extractOne(word, choices, scorer=distance.OSA.distance, score_cutoff=limit)
+        if match:
+            found = (match[1], index.spelling_rank[match[0]], match[0])
+            best = found if best is None or found < best else best
+    return best[2] if best else None
 
 
 def analyse(query, index, *, exact=False):
     """Turn a query into concepts (each a dict of stem -> weight), the glossary terms it names,
     and the query as searched when a typo was corrected."""
     query_words = [w for w in words((query or "")[:MAX_QUERY_LENGTH]) if len(w) > 1][: MAX_TERMS * 3]
-    known_phrase_words = {s for e in index.expansions for s in e.key}
+    known_phrase_words = index.phrase_words
     shown, meaningful, corrected = [], [], False
     concepts, term_pks = [], []
     for word in query_words:
@@ -355,30 +390,130 @@ def analyse(query, index, *, exact=False):
     return concepts, term_pks, (" ".join(shown) if corrected else "")
 
 
+# A word in more documents than this is "common": its best documents are kept with the index
+# (``Index.top``), and ``rank`` does not start from its documents.
+COMMON = 500
+# The first pass of ``rank`` scores at most this many documents.
+SEED_MAX = 2000
+
+
+def _contributions(concept, index):
+    """Document number -> the concept's points (its stems' BM25F weights, each times its weight)."""
+    if len(concept) > 1 and (kept := index.expanded.get(tuple(concept.items()))) is not None:
+        return kept  # read only, never written to
+    postings = index.postings
+    found = [(postings[s], weight) for s, weight in concept.items() if s in postings]
+    if len(found) == 1:
+        documents, weight = found[0]
+        # The postings themselves when nothing changes them (read only, never written to).
+        return documents if weight == 1.0 else {number: weight * value for number, value in documents.items()}
+    best = {}
+    for documents, weight in found:
+        get = best.get
+        for number, value in documents.items():
+            best[number] = get(number, 0) + weight * value
+    return best
+
+
+def _scored(numbers, contributions):
+    """(rank key, number) of each document: its points, times (concepts matched / all concepts) squared."""
+    total = len(contributions)
+    for number in numbers:
+        value, matched = 0.0, 0
+        for points in contributions:
+            found = points.get(number)
+            if found is not None:
+                value += found
+                matched += 1
+        yield -value * (matched / total) ** 2, number
+
+
+def _best(points, limit):
+    """The ``limit`` best (key, number) of one concept alone; ties to the lower number."""
+    return heapq.nsmallest(limit, ((-value, number) for number, value in points.items()))
+
+
+def rank(contributions, limit, top=None):
+    """The ``limit`` best document numbers, best first: the points of all concepts added up, times
+    the share of the concepts a document matches, squared (all words together count more than some);
+    ties go to the document that comes first in the site's order (the lower number).
+
+    Exact, but without scoring every document that has a common word ("school", in nearly all of
+    them, with almost no points). A first pass scores the documents of the rarest concepts; the
+    weakest of the best found so far is a threshold. Concepts that together cannot lift a document
+    over it (their best points added up, times the share they make up, squared) are left out of the
+    second pass, which scores the documents of the other concepts. ``top`` gives the best documents
+    of a common concept alone, kept with the index.
+    """
+    total = len(contributions)
+    if not total:
+        return []
+    if total == 1:
+        points = contributions[0]
+        if top is not None and limit <= len(top):
+            return top[:limit]
+        return [number for _key, number in _best(points, limit)]
+    seed = set()
+    for points in sorted(contributions, key=len):
+        seed.update(points)
+        if len(seed) >= limit:
+            break
+    if len(seed) > SEED_MAX:
+        return _rank_by_matches(contributions, limit)
+    best = heapq.nsmallest(limit, _scored(seed, contributions))
+    if len(best) < limit:  # all documents were in the seed
+        return [number for _key, number in best]
+    threshold = -best[-1][0]
+    # Largest concepts first: the commonest words bring the fewest points.
+    left_out, bound = set(), 0.0
+    for i in sorted(range(total), key=lambda i: -len(contributions[i])):
+        ceiling = bound + max(contributions[i].values())
+        # Clearly below, whatever the rounding: a document of only these concepts cannot tie either.
+        if ceiling * ((len(left_out) + 1) / total) ** 2 * (1 + 1e-9) >= threshold:
+            break
+        left_out.add(i)
+        bound = ceiling
+    others = set().union(*(points for i, points in enumerate(contributions) if i not in left_out)) - seed
+    return [number for _key, number in heapq.nsmallest(limit, best + list(_scored(others, contributions)))]
+
+
+def _rank_by_matches(contributions, limit):
+    """``rank`` when even the rarest concepts are common: documents grouped by how many concepts they
+    match (counted at C speed), the groups that match most scored first. A group is left out once even
+    its best possible document (the best points of that many concepts, times the share, squared)
+    cannot beat the weakest of the best found so far."""
+    total = len(contributions)
+    counts = Counter()
+    for points in contributions:
+        counts.update(points.keys())
+    groups = defaultdict(list)
+    for number, matched in counts.items():
+        groups[matched].append(number)
+    maxima = sorted((max(points.values()) for points in contributions), reverse=True)
+    best = []
+    for matched in range(total, 0, -1):
+        ceiling = sum(maxima[:matched]) * (matched / total) ** 2
+        if len(best) == limit and ceiling * (1 + 1e-9) < -best[-1][0]:
+            break
+        if groups.get(matched):
+            best = heapq.nsmallest(limit, best + list(_scored(groups[matched], contributions)))
+    return [number for _key, number in best]
+
+
 def run(query, index, *, exact=False, limit=MAX_RESULTS):
     concepts, term_pks, corrected = analyse(query, index, exact=exact)
     # Only concepts that the content knows count: a word it lacks ("zoon") must not empty the result.
     active = [c for c in concepts if any(s in index.vocabulary for s in c)]
-    scores = defaultdict(float)
-    matched = defaultdict(int)
-    for concept in active:
-        best = {}
-        for s, weight in concept.items():
-            for number, value in index.postings.get(s, {}).items():
-                best[number] = best.get(number, 0) + weight * value
-        for number, value in best.items():
-            scores[number] += value
-            matched[number] += 1
-    # All words together count more than some of them.
-    total = len(active)
-    # Documents are stored in the site's own order, so their number breaks ties.
-    ranked = heapq.nsmallest(
-        limit, ((-value * (matched[number] / total) ** 2, number) for number, value in scores.items())
-    )
-    hits = [
-        Hit(index.documents[n].pk, index.documents[n].title, index.documents[n].slug, round(-points, 4))
-        for points, n in ranked
-    ]
+    contributions = [_contributions(concept, index) for concept in active]
+    # A single word that is in many documents: its best documents are kept with the index.
+    top = None
+    if len(active) == 1 and len(active[0]) == 1:
+        [(stem_, weight)] = active[0].items()
+        top = index.top.get(stem_) if weight == 1.0 else None
+    hits = []
+    for key, number in _scored(rank(contributions, limit, top), contributions):
+        document = index.documents[number]
+        hits.append(Hit(document.pk, document.title, document.slug, round(-key, 4)))
     all_stems = {s for c in active for s in c}
     return Outcome(hits=hits, term_pks=term_pks, corrected=corrected, stems=all_stems)
 
@@ -445,7 +580,17 @@ def load_content():
         for phase in Phase.objects.all()
     }
     rows = Question.objects.published().values_list(
-        "pk", "title", "slug", "answer", "search_words", "phase_id", "theme__name", "phase__order", "order"
+        "pk",
+        "title",
+        "slug",
+        "answer",
+        "search_words",
+        "phase_id",
+        "theme__name",
+        "phase__order",
+        "order",
+        "phase__slug",
+        "phase__name",
     )
     questions = [
         {
@@ -456,8 +601,10 @@ def load_content():
             "search_words": search_words,
             "context": f"{phases.get(phase, '')} {theme or ''}",
             "sort_key": (phase_order, order, title),
+            "phase_slug": phase_slug,
+            "phase_name": phase_name,
         }
-        for pk, title, slug, answer, search_words, phase, theme, phase_order, order in rows
+        for pk, title, slug, answer, search_words, phase, theme, phase_order, order, phase_slug, phase_name in rows
     ]
     terms = list(Term.objects.all())
     synonyms = list(Synonym.objects.values_list("phrase", "expansions"))
@@ -500,15 +647,20 @@ def _matcher(query_stems):
 TOKEN_RE = re.compile(r"(\w+)")
 
 
-def highlight(text, query_stems, length=220, *, plain=False):
+def matcher(query_stems):
+    """The test ``highlight`` uses; made once for all results of a search, it remembers every word."""
+    return _matcher(query_stems)
+
+
+def highlight(text, query_stems, length=220, *, plain=False, matches=None):
     """A piece of plain text around the first match, with the matched words marked.
 
-    ``plain`` says the text has no tags already (the index keeps answers as plain text).
+    ``plain`` says the text has no tags and no runs of white space already (the index keeps
+    answers that way); ``matches`` is a ``matcher()`` shared by the results of one search.
     """
-    matches = _matcher(query_stems)
+    matches = matches or _matcher(query_stems)
     if not plain:
-        text = strip_tags(text)
-    text = " ".join(text.split())
+        text = " ".join(strip_tags(text).split())
     start_char = 0
     for found in TOKEN_RE.finditer(text):
         if matches(found.group(0)):

@@ -1,7 +1,6 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Q
 
-from oudersteunpunt.sitemaps import ITEMS_PER_SITEMAP_PAGE, LatestLastmodMixin, ListSitemap
+from oudersteunpunt.sitemaps import ListSitemap, RowSitemap
 
 from .models import Phase, Question
 
@@ -20,11 +19,9 @@ class FaqListSitemap(ListSitemap):
         ]
 
 
-class QuestionSitemap(LatestLastmodMixin, Sitemap):
-    limit = ITEMS_PER_SITEMAP_PAGE
+class QuestionSitemap(RowSitemap):
+    url_name = "faq:question"
+    url_fields = {"phase": "phase__slug", "question": "slug"}
 
-    def items(self):
-        return Question.objects.published().select_related("phase").only("slug", "updated_at", "phase__slug")
-
-    def lastmod(self, question):
-        return question.updated_at
+    def queryset(self):
+        return Question.objects.published()

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from urllib.parse import quote
+
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, F, Prefetch, Q
@@ -20,6 +23,19 @@ from .models import Phase, Question, Term
 from .services import missed_search_record, question_record_feedback
 
 MAX_RESULTS = 10  # the best ten; ranking makes a long tail of weak matches useless
+
+
+@dataclass
+class SearchResult:
+    pk: int
+    slug: str
+    title: str
+    url: str
+    phase_name: str
+    title_marked: str
+    snippet: str
+
+
 LIST_FIELDS = ("id", "title", "slug", "phase_id", "theme_id", "order")
 # /vragen/ shows the first questions of each phase; the phase page has them all, in pages.
 QUESTIONS_PER_PHASE_SHOWN = 5
@@ -206,15 +222,25 @@ def search_view(request):
     if meaningful:
         index = search.search_index()
         outcome = search.run(query, index, exact=exact, limit=MAX_RESULTS)
-        by_pk = Question.objects.select_related("phase").only("id", "title", "slug", "phase__name", "phase__slug")
-        by_pk = by_pk.in_bulk([hit.pk for hit in outcome.hits])
+        # Everything a result shows comes from the index, which follows every change (its fingerprint
+        # was checked just now), so no query per search; the address is made once, the slugs filled in.
+        address = reverse("faq:question", kwargs={"phase": "osp-phase-slot", "question": "osp-question-slot"})
+        matches = search.matcher(outcome.stems)
         for hit in outcome.hits:
-            question = by_pk.get(hit.pk)
-            if question is None:  # deleted since the index was read
-                continue
-            question.snippet = search.highlight(index.texts[hit.pk], outcome.stems, plain=True)
-            question.title_marked = search.highlight(question.title, outcome.stems, length=200)
-            results.append(question)
+            document = index.documents_by_pk[hit.pk]
+            results.append(
+                SearchResult(
+                    pk=document.pk,
+                    slug=document.slug,
+                    title=document.title,
+                    url=address.replace("osp-phase-slot", quote(document.phase_slug)).replace(
+                        "osp-question-slot", quote(document.slug)
+                    ),
+                    phase_name=document.phase_name,
+                    title_marked=search.highlight(document.title, outcome.stems, length=200, matches=matches),
+                    snippet=search.highlight(document.text, outcome.stems, plain=True, matches=matches),
+                )
+            )
         terms = [index.terms[pk] for pk in outcome.term_pks if pk in index.terms][:5]
         if not results and not terms:
             missed_search_record(query=query)

@@ -86,13 +86,19 @@ def part_version(name):
 
 def bump(tags):
     for tag in tags:
-        # Starting from the clock, not 0: a version lost from the cache (evicted)
-        # can never come back to a number an old page was stored under.
-        cache.add(tag, int(time.time() * 1000), None)
+        # One round trip when the version exists (nearly always: a sign-up bumps three).
         try:
             cache.incr(tag)
-        except ValueError:  # evicted between add and incr
-            cache.set(tag, int(time.time() * 1000), None)
+            continue
+        except ValueError:  # never set, or evicted
+            pass
+        # Starting from the clock, not 0: a version lost from the cache (evicted)
+        # can never come back to a number an old page was stored under.
+        if not cache.add(tag, int(time.time() * 1000), None):
+            try:
+                cache.incr(tag)  # another worker added it just now
+            except ValueError:  # and it was evicted again
+                cache.set(tag, int(time.time() * 1000), None)
 
 
 def bump_version():

@@ -29,6 +29,7 @@ from .pagecache import START_PLACEHOLDER, rendering_for_cache
 
 SIGNER_SALT = "oudersteunpunt.spam.started"
 START_MAX_AGE = 86400
+PURGE_SECONDS = 600
 
 
 def start_token():
@@ -45,7 +46,10 @@ def start_token_spend(token) -> bool:
     from .models import SpentFormStart
 
     now = timezone.now()
-    SpentFormStart.objects.filter(spent_at__lt=now - timedelta(seconds=START_MAX_AGE)).delete()
+    # Old rows are cleared now and then (once in PURGE_SECONDS across the workers sharing the cache),
+    # not on every form sent: one write less while parents sign up in a rush.
+    if cache.add("spam:spent-purge", 1, PURGE_SECONDS):
+        SpentFormStart.objects.filter(spent_at__lt=now - timedelta(seconds=START_MAX_AGE)).delete()
     try:
         with transaction.atomic():
             SpentFormStart.objects.create(digest=hashlib.sha256(token.encode()).hexdigest(), spent_at=now)
@@ -142,12 +146,17 @@ def is_rate_limited(request, scope, rate=None):
     limit, period = parse_rate(rate or settings.OSP_FORM_RATE_LIMIT)
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_address(request)}:{window}"
-    cache.add(key, 0, period)
     try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, period)
-        count = 1
+        count = cache.incr(key)  # one round trip once this window has a counter
+    except ValueError:  # the first attempt in this window
+        if cache.add(key, 1, period):
+            count = 1
+        else:  # another worker started the counter just now
+            try:
+                count = cache.incr(key)
+            except ValueError:  # and it expired in between
+                cache.set(key, 1, period)
+                count = 1
     return count > limit
 
 

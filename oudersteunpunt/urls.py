@@ -1,10 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path, re_path
 
-from . import registry, views
-from .sitemaps import PageSitemap, StaticSitemap
+from . import registry, sitemaps, views
 
 handler403 = "oudersteunpunt.views.error_403"
 handler404 = "oudersteunpunt.views.error_404"
@@ -12,7 +10,7 @@ handler500 = "oudersteunpunt.views.error_500"
 
 
 def all_sitemaps():
-    return {"site": StaticSitemap, "pages": PageSitemap, **registry.sitemaps}
+    return {"site": sitemaps.StaticSitemap, "pages": sitemaps.PageSitemap, **registry.sitemaps}
 
 
 urlpatterns = [
@@ -21,8 +19,13 @@ urlpatterns = [
     re_path(r"^media/(?P<path>.+)$", views.media, name="media"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # An index of sections, each in pages: no sitemap response grows with the content.
-    path("sitemap.xml", index, {"sitemaps": all_sitemaps(), "sitemap_url_name": "sitemap-section"}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap-section"),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": all_sitemaps(), "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemaps.section, {"sitemaps": all_sitemaps()}, name="sitemap-section"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -332,3 +332,35 @@ class TestAdmin:
         response = client.post("/beheer/events/event/add/", data)
         assert response.status_code == 200
         assert message in str(response.context["adminform"].form.errors[field])
+
+
+class TestSignupCost:
+    """A sign-up holds a worker and the event's lock: few queries, no session, mail stored not sent."""
+
+    def test_a_sign_up_takes_few_queries_and_writes_no_session(
+        self, client, site_settings, django_assert_max_num_queries
+    ):
+        event = EventFactory()
+        sign_up(client, event, email="eerste@example.org")  # the spent start times are cleared now and then
+        # Event, spent start time, then one transaction: lock (with the type the mail names), the
+        # counts and this address in one query, the sign-up, the mail (plus savepoints in tests).
+        with django_assert_max_num_queries(10) as captured:
+            response = sign_up(client, event)
+        assert response.status_code == 302
+        sql = " ".join(query["sql"] for query in captured.captured_queries)
+        assert "django_session" not in sql
+        assert sql.count('FROM "events_signup"') == 1
+        assert Signup.objects.count() == 2
+        assert "sessionid" not in response.cookies
+
+    def test_the_thank_you_page_is_private_and_needs_a_signed_address(self, client):
+        event = EventFactory()
+        url = sign_up(client, event).url
+        page = client.get(url)
+        assert "Je bent aangemeld" in page.content.decode()
+        assert "private" in page["Cache-Control"]
+        forged = url[:-3] + ("AAA" if not url.endswith("AAA") else "BBB")
+        assert client.get(forged).url == event.get_absolute_url()  # changed: not accepted
+        assert client.get(reverse("events:thanks", args=[event.slug]), {"s": "rommel"}).url == event.get_absolute_url()
+        other = EventFactory()
+        assert client.get(url.replace(event.slug, other.slug)).status_code == 302  # for another event
