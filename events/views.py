@@ -113,14 +113,17 @@ def archive_page(number):
         raise Http404 from error
 
 
-def read_event(slug):
+def read_event(slug, *, with_counts=True):
+    event = get_object_or_404(Event.objects.published().select_related("type"), slug=slug)
     # The totals by one small grouped query (counted), not a join with a GROUP BY over every column.
-    return counted([get_object_or_404(Event.objects.published().select_related("type"), slug=slug)])[0]
+    return counted([event])[0] if with_counts else event
 
 
 def event_detail(request, slug):
     if request.method == "POST":
-        event = read_event(slug)  # a sign-up is checked against the database itself (services)
+        # A sign-up is checked against the database itself, under a lock (services): the totals are
+        # read only to show the form again.
+        event = read_event(slug, with_counts=False)
     else:
         # Read once per version of the agenda and of this address (a sign-up renews it) and half minute.
         moment = int(time.time() // AGENDA_SECONDS)
@@ -146,6 +149,8 @@ def event_detail(request, slug):
                 sent = signing.Signer(salt=THANKS_SALT).sign_object({"event": event.pk, "status": result.shown_status})
                 thanks = reverse("events:thanks", kwargs={"slug": event.slug})
                 return redirect(f"{thanks}?{urlencode({'s': sent})}")
+    if request.method == "POST":
+        event = counted([event])[0]
     context = {
         "event": event,
         "form": form,

@@ -74,9 +74,20 @@ def tags_for(path):
     return [f"pagecache:part:{name}" for name in sorted(parts)] + [f"pagecache:path:{path}"]
 
 
+def _fresh_version():
+    # From the clock in microseconds, not 0: a version lost from the cache (evicted, or the
+    # cache emptied) can never come back to a number something was kept under before, in
+    # the cache or in a process's own memory (oudersteunpunt/fragments.py).
+    return time.time_ns() // 1000
+
+
 def versions(tags):
     found = cache.get_many(tags)
-    return ".".join(str(found.get(tag, 0)) for tag in tags)
+    for tag in tags:
+        if tag not in found:
+            value = _fresh_version()
+            found[tag] = value if cache.add(tag, value, None) else cache.get(tag, value)
+    return ".".join(str(found[tag]) for tag in tags)
 
 
 def part_version(name):
@@ -92,13 +103,11 @@ def bump(tags):
             continue
         except ValueError:  # never set, or evicted
             pass
-        # Starting from the clock, not 0: a version lost from the cache (evicted)
-        # can never come back to a number an old page was stored under.
-        if not cache.add(tag, int(time.time() * 1000), None):
+        if not cache.add(tag, _fresh_version(), None):
             try:
                 cache.incr(tag)  # another worker added it just now
             except ValueError:  # and it was evicted again
-                cache.set(tag, int(time.time() * 1000), None)
+                cache.set(tag, _fresh_version(), None)
 
 
 def bump_version():

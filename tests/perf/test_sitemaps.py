@@ -16,8 +16,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # The index: one query per section with rows (pages, events, event types, questions), one for the
-# list pages of the agenda (both counts at once) and one for the phases.
-INDEX_QUERIES = 6
+# list pages of the agenda (both counts at once), one for the phases and one for the parents' stories
+# (their list pages and stories in one query).
+INDEX_QUERIES = 7
 
 
 @pytest.fixture(autouse=True)
