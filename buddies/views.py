@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
 
 from .forms import BuddyProfileForm, BuddyRequestForm, DeclineForm, EndMatchForm, EvaluationForm
@@ -24,31 +24,25 @@ from .services import (
 SESSION_KEY = "buddies_last_request"
 
 
+@rate_limited("buddy")
 def index(request):
     form = BuddyRequestForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if error := rate_limit_error(request, "buddy"):
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            status = 429
-        elif form.is_valid():
-            fields = {
-                k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started", "themes")
-            }
-            buddy_request, _already = buddy_request_create(
-                themes=form.cleaned_data["themes"], mail_language=request.LANGUAGE_CODE, **fields
-            )
-            # The page is the same whether or not this address asked before; only a request
-            # without an address (nothing to look up) shows its reference, which no mail brings.
-            request.session[SESSION_KEY] = {"by_mail": bool(fields.get("email")), "pk": buddy_request.pk}
-            return redirect("buddies:thanks")
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started", "themes")}
+        buddy_request, _already = buddy_request_create(
+            themes=form.cleaned_data["themes"], mail_language=request.LANGUAGE_CODE, **fields
+        )
+        # The page is the same whether or not this address asked before; only a request
+        # without an address (nothing to look up) shows its reference, which no mail brings.
+        request.session[SESSION_KEY] = {"by_mail": bool(fields.get("email")), "pk": buddy_request.pk}
+        return redirect("buddies:thanks")
     shown = (
         BuddyProfile.objects.available()
         .filter(show_on_site=True)
         .exclude(introduction="")
         .only("first_name", "introduction")
     )
-    return render(request, "buddies/index.html", {"form": form, "buddies": shown}, status=status)
+    return render(request, "buddies/index.html", {"form": form, "buddies": shown})
 
 
 def thanks(request):

@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView
 
 from faq.models import Question
-from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.validators import has_control_characters
 
 from .forms import ContactRequestForm, JoinForm
@@ -14,18 +14,8 @@ from .services import contact_join_create, contact_request_create
 SESSION_KEY = "contact_last_request"
 
 
-class RateLimitedMixin:
-    """A form view whose posts count against the contact forms' rate limit."""
-
-    def post(self, request, *args, **kwargs):
-        if error := rate_limit_error(request, "contact"):
-            form = self.get_form()
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
-
-class ContactView(RateLimitedMixin, FormView):
+@rate_limited("contact")
+class ContactView(FormView):
     form_class = ContactRequestForm
     template_name = "contact/contact_form.html"
 
@@ -60,7 +50,8 @@ class ContactView(RateLimitedMixin, FormView):
         return redirect("contact:thanks")
 
 
-class JoinView(RateLimitedMixin, FormView):
+@rate_limited("contact")  # one limit for both of the consulent's forms
+class JoinView(FormView):
     """Doe mee: join the netwerkgroep or become a buddy."""
 
     form_class = JoinForm

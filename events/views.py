@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from oudersteunpunt.pagecache import part_version
-from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
 
 from .forms import SignupForm
@@ -78,27 +78,23 @@ def event_archive(request):
     return render(request, "events/event_archive.html", {"page_obj": page, "past": page.object_list})
 
 
+@rate_limited("signup")
 def event_detail(request, slug):
     event = get_object_or_404(published_events(), slug=slug)
     closed = event.signup_closed_reason()
     form = None
-    status = 200
     if not closed:
         form = SignupForm(request.POST or None, event=event)
-        if request.method == "POST":
-            if error := rate_limit_error(request, "signup"):
-                form.add_error(None, error)  # shown above the form, which keeps what was typed
-                status = 429
-            elif form.is_valid():
-                result = signup_create(
-                    event=event,
-                    **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
-                    mail_language=request.LANGUAGE_CODE,
-                )
-                # Only what the page shows: nothing that tells a second sign-up from a first.
-                request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
-                return redirect("events:thanks", slug=event.slug)
-    return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed}, status=status)
+        if request.method == "POST" and form.is_valid():
+            result = signup_create(
+                event=event,
+                **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
+                mail_language=request.LANGUAGE_CODE,
+            )
+            # Only what the page shows: nothing that tells a second sign-up from a first.
+            request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
+            return redirect("events:thanks", slug=event.slug)
+    return render(request, "events/event_detail.html", {"event": event, "form": form, "closed": closed})
 
 
 def signup_thanks(request, slug):

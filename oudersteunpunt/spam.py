@@ -4,6 +4,13 @@ Three guards: a honeypot field that people never see, a signed start time so a
 form sent faster than a person can type is refused, and a limit per address
 per form that holds across workers when the cache is shared (Redis).
 
+A public form gets all three with two lines::
+
+    class StoryForm(GuardedFormMixin, forms.ModelForm): ...
+
+    @rate_limited("stories")  # on a function view or a class-based view alike
+    class StoryView(FormView): ...
+
 The start time is made per response, also for a page served from the page cache
 (``pagecache`` fills it in like the CSRF token), and carries a random part, so
 each one is unique and is accepted once: a replayed form is refused.
@@ -14,7 +21,10 @@ import ipaddress
 import math
 import secrets
 import time
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import wraps
 
 from django import forms
 from django.conf import settings
@@ -22,6 +32,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -29,6 +40,9 @@ from .pagecache import START_PLACEHOLDER, rendering_for_cache
 
 SIGNER_SALT = "oudersteunpunt.spam.started"
 START_MAX_AGE = 86400
+
+# The rate limit of the POST being handled, set by @rate_limited and read by the guarded form.
+current_rate_limit = ContextVar("current_rate_limit", default=None)
 
 
 def start_token():
@@ -104,6 +118,13 @@ class GuardedFormMixin(forms.Form):
             )
         return cleaned
 
+    def full_clean(self):
+        super().full_clean()
+        # Last, so the limit's message comes after any other; the fields keep what was typed.
+        limit = current_rate_limit.get()
+        if self.is_bound and limit is not None and (message := limit.check()):
+            self.add_error(None, message)
+
 
 def parse_rate(rate):
     count, _sep, period = rate.partition("/")
@@ -151,16 +172,65 @@ def is_rate_limited(request, scope, rate=None):
     return count > limit
 
 
-def rate_limit_error(request, scope, rate=None):
-    """Count one attempt; over the limit, the message that says when it can be sent again."""
-    if not is_rate_limited(request, scope, rate):
-        return None
-    _limit, period = parse_rate(rate or settings.OSP_FORM_RATE_LIMIT)
-    minutes = max(1, math.ceil((period - time.time() % period) / 60))
-    return ngettext(
-        "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
-        "Over %(minutes)d minuut kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
-        "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
-        "Over %(minutes)d minuten kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
-        minutes,
-    ) % {"minutes": minutes}
+@dataclass
+class RateLimit:
+    """One POST's place in the count of its address and scope; counted once, when its form is checked."""
+
+    request: object
+    scope: str
+    rate: str | None = None
+    message: str | None = None
+    counted: bool = False
+
+    def check(self):
+        """Count this POST (once); over the limit, the message for above the form."""
+        if self.counted:
+            return self.message
+        self.counted = True
+        if not is_rate_limited(self.request, self.scope, self.rate):
+            return None
+        _limit, period = parse_rate(self.rate or settings.OSP_FORM_RATE_LIMIT)
+        minutes = max(1, math.ceil((period - time.time() % period) / 60))
+        self.message = ngettext(
+            "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
+            "Over %(minutes)d minuut kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
+            "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
+            "Over %(minutes)d minuten kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
+            minutes,
+        ) % {"minutes": minutes}
+        return self.message
+
+
+def rate_limited(scope, rate=None):
+    """Limit the posts of a view's public form per visitor's address (``OSP_FORM_RATE_LIMIT`` by default).
+
+    Put it on a function view or on a class-based view (its ``dispatch``); the
+    form must use ``GuardedFormMixin``. Each POST counts once, when the form is
+    checked (``is_valid()``); a POST that shows no form (an event that is over)
+    does not count. Over the limit the view runs as usual, but the form is
+    invalid with a message above it that says when it can be sent again, what
+    was typed stays, nothing is stored and the page answers 429. ``scope``
+    names the counter: views that share one share the limit.
+    """
+
+    def decorator(view):
+        if isinstance(view, type):
+            return method_decorator(decorator, name="dispatch")(view)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            limit = RateLimit(request=request, scope=scope, rate=rate)
+            marker = current_rate_limit.set(limit)
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                current_rate_limit.reset(marker)
+            if limit.message and response.status_code == 200:
+                response.status_code = 429
+            return response
+
+        return wrapper
+
+    return decorator
