@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -241,8 +242,6 @@ class BuddyRequestAdmin(admin.ModelAdmin):
     def propose_view(self, request, pk, buddy_pk):
         buddy_request = get_object_or_404(BuddyRequest, pk=pk)
         if not self.has_change_permission(request, buddy_request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         buddy = get_object_or_404(BuddyProfile, pk=buddy_pk)
         try:
@@ -266,10 +265,6 @@ class FollowUpFilter(admin.SimpleListFilter):
         if self.value() == "nu":
             return follow_up_due(queryset)
         return queryset
-
-
-class EndMatchForm(forms.Form):
-    reason = forms.CharField(max_length=300)
 
 
 @admin.register(Match)

@@ -106,10 +106,6 @@ class BuddyProfileForm(forms.ModelForm):
         error_messages = {"capacity": {"min_value": _("Kies minstens 1."), "max_value": _("Kies hoogstens 10.")}}
 
 
-class DeclineForm(forms.Form):
-    reason = forms.CharField(label=_("Waarom niet? (mag leeg blijven)"), max_length=300, required=False)
-
-
 class EndMatchForm(forms.Form):
     reason = forms.CharField(
         label=_("Waarom stopt het contact?"),

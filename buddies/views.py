@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
 
-from .forms import BuddyProfileForm, BuddyRequestForm, DeclineForm, EndMatchForm, EvaluationForm
+from .forms import BuddyProfileForm, BuddyRequestForm, EndMatchForm, EvaluationForm
 from .models import BuddyProfile, BuddyRequest, Match
 from .services import (
     MatchError,
@@ -87,8 +87,6 @@ def portal(request, buddy):
             "proposals": [m for m in matches if m.state == Match.State.PROPOSED],
             "current": [m for m in matches if m.state in (Match.State.ACCEPTED, Match.State.ACTIVE)],
             "ended": [m for m in matches if m.state == Match.State.ENDED][:10],
-            "decline_form": DeclineForm(),
-            "end_form": EndMatchForm(),
         },
     )
 
@@ -117,33 +115,57 @@ def pause(request, buddy):
     return redirect("buddies:portal")
 
 
-@buddy_required
-@require_POST
-def match_action(request, buddy, pk, action):
-    try:
-        if action == "accepteren":
-            match_accept(match_pk=pk, buddy=buddy)
-            messages.success(request, _("Fijn! Jullie krijgen allebei een mail met elkaars gegevens."))
-        elif action == "afwijzen":
-            form = DeclineForm(request.POST)
-            match_decline(match_pk=pk, buddy=buddy, reason=form.data.get("reason", "")[:300])
-            messages.success(request, _("Dank je. De consulent zoekt een andere buddy."))
-        elif action == "gestart":
-            match_start(match_pk=pk, buddy=buddy)
-            messages.success(request, _("Genoteerd: jullie hebben kennisgemaakt."))
-        elif action == "stoppen":
-            match = Match.objects.filter(pk=pk, buddy=buddy).first()
-            form = EndMatchForm(request.POST)
-            if match is None:
-                raise MatchError(_("Deze koppeling is niet van jou."))
-            if not form.is_valid():
-                raise MatchError(form.errors["reason"][0])
-            match_end(match=match, reason=form.cleaned_data["reason"])
-            messages.success(request, _("Het contact is afgesloten. Dank je wel voor je steun."))
-        else:
-            raise MatchError(_("Dat kan hier niet."))
-    except MatchError as error:
-        messages.error(request, str(error))
+def portal_action(view):
+    """A button on the buddy portal: POST only, about one of the buddy's own matches (``pk``).
+
+    The view does one thing and goes back to the portal; a ``MatchError`` (not
+    their match, already decided, a reason missing) is shown there instead.
+    """
+
+    @buddy_required
+    @require_POST
+    @wraps(view)
+    def wrapper(request, buddy, pk):
+        try:
+            return view(request, buddy, pk)
+        except MatchError as error:
+            messages.error(request, str(error))
+            return redirect("buddies:portal")
+
+    return wrapper
+
+
+@portal_action
+def match_accept_view(request, buddy, pk):
+    match_accept(match_pk=pk, buddy=buddy)
+    messages.success(request, _("Fijn! Jullie krijgen allebei een mail met elkaars gegevens."))
+    return redirect("buddies:portal")
+
+
+@portal_action
+def match_decline_view(request, buddy, pk):
+    match_decline(match_pk=pk, buddy=buddy, reason=request.POST.get("reason", ""))
+    messages.success(request, _("Dank je. De consulent zoekt een andere buddy."))
+    return redirect("buddies:portal")
+
+
+@portal_action
+def match_start_view(request, buddy, pk):
+    match_start(match_pk=pk, buddy=buddy)
+    messages.success(request, _("Genoteerd: jullie hebben kennisgemaakt."))
+    return redirect("buddies:portal")
+
+
+@portal_action
+def match_end_view(request, buddy, pk):
+    match = Match.objects.filter(pk=pk, buddy=buddy).first()
+    if match is None:
+        raise MatchError(_("Deze koppeling is niet van jou."))
+    form = EndMatchForm(request.POST)
+    if not form.is_valid():
+        raise MatchError(form.errors["reason"][0])
+    match_end(match=match, reason=form.cleaned_data["reason"])
+    messages.success(request, _("Het contact is afgesloten. Dank je wel voor je steun."))
     return redirect("buddies:portal")
 
 
