@@ -27,9 +27,12 @@ run: setup
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
 
+# ruff (RUF100: no noqa that suppresses nothing) and vulture: dead code, with Django's
+# conventions in pyproject.toml and what only templates or settings read in vulture_allowlist.py.
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/vulture
 
 check: $(BIN)/.installed
 	SECRET_KEY=check ALLOWED_HOSTS=localhost $(BIN)/python manage.py check

@@ -204,12 +204,6 @@ def buddy_account_create(*, email: str, first_name: str):
 
 
 @transaction.atomic
-def buddy_create(*, email: str, first_name: str, **profile) -> BuddyProfile:
-    user = buddy_account_create(email=email, first_name=first_name)
-    return BuddyProfile.objects.create(user=user, first_name=first_name, **profile)
-
-
-@transaction.atomic
 def anonymise_buddy_data(now=None) -> int:
     """Ended matches and requests that never led to one lose who they were about."""
     now = now or timezone.now()

@@ -22,7 +22,6 @@ from .models import Event, Role, Signup
 @dataclass
 class SignupResult:
     signup: Signup
-    already_signed_up: bool = False
     # What the page says: for a second sign-up, what a newcomer would get now,
     # so the page never tells whether this address had signed up.
     shown_status: str = Signup.Status.CONFIRMED
@@ -89,7 +88,7 @@ def signup_create(
     if existing:
         # Only the owner of the address learns that they were signed up already.
         _mail(existing, "events/email/already_signed_up")
-        return SignupResult(existing, already_signed_up=True, shown_status=status)
+        return SignupResult(existing, shown_status=status)
     signup = Signup.objects.create(
         event=event,
         name=name,

@@ -120,12 +120,6 @@ def index_text(text):
     return " " + " ".join(dict.fromkeys(stems(strip_tags(text)))) + " "
 
 
-def parse_query(query):
-    """The distinct stems of a query's meaningful words, cut to a sane length."""
-    query = (query or "")[:MAX_QUERY_LENGTH]
-    return list(dict.fromkeys(stem(w) for w in content_words(query)))[:MAX_TERMS]
-
-
 def normalised_words(query):
     return " ".join(sorted(set(words((query or "")[:MAX_QUERY_LENGTH]))))[:200]
 
@@ -154,7 +148,6 @@ class Document:
     title: str
     slug: str
     text: str  # the answer as plain text, for the snippet
-    sort_key: tuple
 
 
 @dataclass
@@ -234,7 +227,7 @@ def build_index(*, fingerprint, questions, terms, synonyms):
         texts.append(fields)
         for field_words in fields.values():
             spellings.update(w for w in field_words if len(w) >= MIN_TYPO_LENGTH)
-        index.documents.append(Document(q["pk"], q["title"], q["slug"], answer, q["sort_key"]))
+        index.documents.append(Document(q["pk"], q["title"], q["slug"], answer))
     for term in terms:
         for form in [*term.forms(), term.meaning]:
             spellings.update(w for w in content_words(form) if len(w) >= MIN_TYPO_LENGTH)
@@ -284,8 +277,6 @@ class Hit:
     title: str
     slug: str
     score: float
-    snippet: str = ""
-    title_marked: str = ""
 
 
 @dataclass

@@ -11,7 +11,7 @@ from buddies.models import BuddyRequest, Evaluation, Language, Match, Municipali
 from buddies.services import (
     MatchError,
     anonymise_buddy_data,
-    buddy_create,
+    buddy_account_create,
     match_accept,
     match_decline,
     match_end,
@@ -371,10 +371,10 @@ class TestPermissionsAndPrivacy:
         assert not BuddyRequest.objects.filter(hopes="Mijn wens").exists()
 
 
-def test_buddy_create_service(mailoutbox):
-    buddy = buddy_create(email="Piet@Example.org", first_name="Piet", capacity=2)
-    assert buddy.user.email == "piet@example.org"
-    assert not buddy.user.has_usable_password()
+def test_buddy_account_create_service(mailoutbox):
+    user = buddy_account_create(email="Piet@Example.org", first_name="Piet")
+    assert user.email == "piet@example.org"
+    assert not user.has_usable_password()
     assert mailoutbox[-1].to == ["piet@example.org"]
 
 
