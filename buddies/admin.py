@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from oudersteunpunt.admin import email_link, phone_link
 from oudersteunpunt.history import HistoryAdminMixin
 
-from .forms import BuddyProfileForm
+from .forms import BuddyProfileForm, BuddyRequestForm
 from .matching import suggestions
 from .models import (
     BuddyProfile,
@@ -185,20 +185,12 @@ class BuddyRequestAdmin(admin.ModelAdmin):
         (
             _("Aanvraag"),
             {
+                # How to reach the parent, then what they were asked on the site, in the form's order.
                 "fields": [
                     "reference",
                     "created_at",
-                    "name",
-                    "contact_method",
-                    "email",
-                    "phone",
                     "reach",
-                    "municipality",
-                    "child_age",
-                    "school_type",
-                    "themes",
-                    "language",
-                    "hopes",
+                    *[f for f in BuddyRequestForm.Meta.fields if f != "consent"],
                 ]
             },
         ),

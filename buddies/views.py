@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from oudersteunpunt.spam import rate_limited
@@ -28,13 +29,10 @@ SESSION_KEY = "buddies_last_request"
 def index(request):
     form = BuddyRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started", "themes")}
-        buddy_request, _already = buddy_request_create(
-            themes=form.cleaned_data["themes"], mail_language=request.LANGUAGE_CODE, **fields
-        )
+        buddy_request, _already = buddy_request_create(mail_language=request.LANGUAGE_CODE, **form.answers())
         # The page is the same whether or not this address asked before; only a request
         # without an address (nothing to look up) shows its reference, which no mail brings.
-        request.session[SESSION_KEY] = {"by_mail": bool(fields.get("email")), "pk": buddy_request.pk}
+        request.session[SESSION_KEY] = {"by_mail": bool(form.cleaned_data["email"]), "pk": buddy_request.pk}
         return redirect("buddies:thanks")
     shown = (
         BuddyProfile.objects.available()
@@ -115,48 +113,48 @@ def pause(request, buddy):
     return redirect("buddies:portal")
 
 
-def portal_action(view):
-    """A button on the buddy portal: POST only, about one of the buddy's own matches (``pk``).
+def portal_action(done):
+    """A button on the buddy portal: a POST-only view about one of the buddy's own matches (``pk``).
 
-    The view does one thing and goes back to the portal; a ``MatchError`` (not
-    their match, already decided, a reason missing) is shown there instead.
+    The decorated function takes that one step; the view then goes back to the
+    portal and says ``done``, or, when the step cannot be taken (not their match,
+    already decided, a reason missing), the ``MatchError``'s message instead.
     """
 
-    @buddy_required
-    @require_POST
-    @wraps(view)
-    def wrapper(request, buddy, pk):
-        try:
-            return view(request, buddy, pk)
-        except MatchError as error:
-            messages.error(request, str(error))
+    def decorator(step):
+        @buddy_required
+        @require_POST
+        @wraps(step)
+        def view(request, buddy, pk):
+            try:
+                step(request, buddy, pk)
+            except MatchError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, done)
             return redirect("buddies:portal")
 
-    return wrapper
+        return view
+
+    return decorator
 
 
-@portal_action
+@portal_action(gettext_lazy("Fijn! Jullie krijgen allebei een mail met elkaars gegevens."))
 def match_accept_view(request, buddy, pk):
     match_accept(match_pk=pk, buddy=buddy)
-    messages.success(request, _("Fijn! Jullie krijgen allebei een mail met elkaars gegevens."))
-    return redirect("buddies:portal")
 
 
-@portal_action
+@portal_action(gettext_lazy("Dank je. De consulent zoekt een andere buddy."))
 def match_decline_view(request, buddy, pk):
     match_decline(match_pk=pk, buddy=buddy, reason=request.POST.get("reason", ""))
-    messages.success(request, _("Dank je. De consulent zoekt een andere buddy."))
-    return redirect("buddies:portal")
 
 
-@portal_action
+@portal_action(gettext_lazy("Genoteerd: jullie hebben kennisgemaakt."))
 def match_start_view(request, buddy, pk):
     match_start(match_pk=pk, buddy=buddy)
-    messages.success(request, _("Genoteerd: jullie hebben kennisgemaakt."))
-    return redirect("buddies:portal")
 
 
-@portal_action
+@portal_action(gettext_lazy("Het contact is afgesloten. Dank je wel voor je steun."))
 def match_end_view(request, buddy, pk):
     match = Match.objects.filter(pk=pk, buddy=buddy).first()
     if match is None:
@@ -165,8 +163,6 @@ def match_end_view(request, buddy, pk):
     if not form.is_valid():
         raise MatchError(form.errors["reason"][0])
     match_end(match=match, reason=form.cleaned_data["reason"])
-    messages.success(request, _("Het contact is afgesloten. Dank je wel voor je steun."))
-    return redirect("buddies:portal")
 
 
 @noindex

@@ -39,7 +39,7 @@ class ContactView(FormView):
         return super().get_context_data(about_question=self.about_question, **kwargs)
 
     def form_valid(self, form):
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started")}
+        fields = form.answers()
         question = self.about_question
         if question and not fields["phase"]:
             fields["phase"] = question.phase  # for the overview; the parent's own choice wins
@@ -71,23 +71,21 @@ class JoinView(FormView):
         return redirect("contact:join_thanks")
 
 
-def join_thanks(request):
+def sent_page(request, template, form_url_name):
+    """The thank-you page for the request this visitor just sent; without one, back to the form."""
     contact_request = ContactRequest.objects.filter(pk=request.session.get(SESSION_KEY)).first()
     if contact_request is None:
-        return redirect("contact:join")
+        return redirect(form_url_name)
     return render(
         request,
-        "contact/join_thanks.html",
+        template,
         {"contact_request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS},
     )
 
 
 def thanks(request):
-    contact_request = ContactRequest.objects.filter(pk=request.session.get(SESSION_KEY)).first()
-    if contact_request is None:
-        return redirect("contact:form")
-    return render(
-        request,
-        "contact/thanks.html",
-        {"contact_request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS},
-    )
+    return sent_page(request, "contact/thanks.html", "contact:form")
+
+
+def join_thanks(request):
+    return sent_page(request, "contact/join_thanks.html", "contact:join")

@@ -172,7 +172,7 @@ def event_announce_new_time(*, event: Event) -> int:
     return len(signups)
 
 
-def send_event_reminders(now=None) -> int:
+def send_event_reminders(*, now=None) -> int:
     """Remind confirmed people of tomorrow's events. Safe to run every hour."""
     now = now or timezone.now()
     due = Signup.objects.filter(
@@ -195,7 +195,7 @@ def send_event_reminders(now=None) -> int:
 
 
 @transaction.atomic
-def purge_event_signups(now=None) -> int:
+def purge_event_signups(*, now=None) -> int:
     """Remove personal data some days after an event; the rows, and so the counts, stay."""
     return Signup.objects.past_retention(now).anonymise(now)
 

@@ -86,11 +86,7 @@ def event_detail(request, slug):
     if not closed:
         form = SignupForm(request.POST or None, event=event)
         if request.method == "POST" and form.is_valid():
-            result = signup_create(
-                event=event,
-                **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
-                mail_language=request.LANGUAGE_CODE,
-            )
+            result = signup_create(event=event, mail_language=request.LANGUAGE_CODE, **form.answers())
             # Only what the page shows: nothing that tells a second sign-up from a first.
             request.session[SESSION_KEY] = {"event": event.pk, "status": result.shown_status}
             return redirect("events:thanks", slug=event.slug)

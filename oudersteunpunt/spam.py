@@ -36,6 +36,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import ConsentField
 from .pagecache import START_PLACEHOLDER, rendering_for_cache
 
 SIGNER_SALT = "oudersteunpunt.spam.started"
@@ -117,6 +118,18 @@ class GuardedFormMixin(forms.Form):
                 code="replayed",
             )
         return cleaned
+
+    def answers(self):
+        """What the visitor filled in, to pass to a service as keyword arguments.
+
+        The cleaned data without the guards and the consent tick box: a service
+        stores the consent itself, as it only runs once consent is given.
+        """
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("website", "started") and not isinstance(self.fields[name], ConsentField)
+        }
 
     def full_clean(self):
         super().full_clean()
