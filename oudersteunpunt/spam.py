@@ -4,12 +4,18 @@ Three guards: a honeypot field that people never see, a signed start time so a
 form sent faster than a person can type is refused, and a limit per address
 per form that holds across workers when the cache is shared (Redis).
 
-A public form gets all three with two lines::
+A public form gets all three with two lines, the mixin on the form and the
+decorator on its view (a function view or a class-based view alike)::
 
     class StoryForm(GuardedFormMixin, forms.ModelForm): ...
 
-    @rate_limited("stories")  # on a function view or a class-based view alike
-    class StoryView(FormView): ...
+    @rate_limited("stories")
+    class StoryView(FormView):
+        form_class = StoryForm
+
+        def form_valid(self, form):
+            story_create(**form.answers())  # the typed data, without the guards and consent
+            ...
 
 The start time is made per response, also for a page served from the page cache
 (``pagecache`` fills it in like the CSRF token), and carries a random part, so
@@ -79,6 +85,8 @@ class StartTimeField(forms.CharField):
 
 
 class GuardedFormMixin(forms.Form):
+    """The honeypot and the start time; in a ``@rate_limited`` view, the limit's message too."""
+
     website = forms.CharField(
         label=_("Laat dit veld leeg"),
         required=False,
