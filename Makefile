@@ -6,14 +6,21 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint check pytest messages bench vnu search-eval lighthouse clean parts-out
+.PHONY: run setup test lint check pytest messages bench vnu search-eval lighthouse clean parts-out lock
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# Installs exactly what the lock names, pip itself too (every version pinned, every file's hash checked).
+$(BIN)/.installed: requirements.lock requirements-dev.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	touch $@
+
+# After changing requirements.txt or requirements-dev.txt: pin what they pull in (options in
+# pyproject.toml, [tool.pip-tools]). The versions already locked stay unless a pin needs
+# another; `make lock LOCK_ARGS=--upgrade` takes the newest. The dev lock keeps the site's versions.
+lock: $(BIN)/.installed
+	$(BIN)/pip-compile $(LOCK_ARGS) --output-file=requirements.lock requirements.txt
+	$(BIN)/pip-compile $(LOCK_ARGS) --constraint=requirements.lock --output-file=requirements-dev.lock requirements-dev.txt
 
 setup: $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -27,9 +34,12 @@ run: setup
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
 
+# ruff (RUF100: no noqa that suppresses nothing) and vulture: dead code, with Django's
+# conventions in pyproject.toml and what only templates or settings read in vulture_allowlist.py.
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/vulture
 
 check: $(BIN)/.installed
 	SECRET_KEY=check ALLOWED_HOSTS=localhost $(BIN)/python manage.py check

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from oudersteunpunt.admin import email_link, phone_link
 from oudersteunpunt.history import HistoryAdminMixin
 
-from .forms import BuddyProfileForm
+from .forms import BuddyProfileForm, BuddyRequestForm
 from .matching import suggestions
 from .models import (
     BuddyProfile,
@@ -184,20 +185,12 @@ class BuddyRequestAdmin(admin.ModelAdmin):
         (
             _("Aanvraag"),
             {
+                # How to reach the parent, then what they were asked on the site, in the form's order.
                 "fields": [
                     "reference",
                     "created_at",
-                    "name",
-                    "contact_method",
-                    "email",
-                    "phone",
                     "reach",
-                    "municipality",
-                    "child_age",
-                    "school_type",
-                    "themes",
-                    "language",
-                    "hopes",
+                    *[f for f in BuddyRequestForm.Meta.fields if f != "consent"],
                 ]
             },
         ),
@@ -241,8 +234,6 @@ class BuddyRequestAdmin(admin.ModelAdmin):
     def propose_view(self, request, pk, buddy_pk):
         buddy_request = get_object_or_404(BuddyRequest, pk=pk)
         if not self.has_change_permission(request, buddy_request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         buddy = get_object_or_404(BuddyProfile, pk=buddy_pk)
         try:
@@ -266,10 +257,6 @@ class FollowUpFilter(admin.SimpleListFilter):
         if self.value() == "nu":
             return follow_up_due(queryset)
         return queryset
-
-
-class EndMatchForm(forms.Form):
-    reason = forms.CharField(max_length=300)
 
 
 @admin.register(Match)

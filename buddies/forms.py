@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin, PlainTextFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, PERSON_WIDGETS, ConsentField, PersonFormMixin, PlainTextFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import BuddyProfile, BuddyRequest, Evaluation, MeetingWay
@@ -40,13 +40,11 @@ class BuddyRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
             "language": _("In welke taal praat je het liefst? (mag leeg blijven)"),
         }
         widgets = {
+            **PERSON_WIDGETS,
             "contact_method": forms.RadioSelect,
             "themes": forms.CheckboxSelectMultiple,
             "hopes": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
             "child_age": forms.NumberInput(attrs={"min": 0, "max": 25, "inputmode": "numeric"}),
-            "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
         help_texts = {"hopes": _("Bijvoorbeeld: iemand die luistert, of tips voor gesprekken met school.")}
         error_messages = {
@@ -104,10 +102,6 @@ class BuddyProfileForm(forms.ModelForm):
             "introduction": forms.Textarea(attrs={"rows": 4, "maxlength": 800}),
         }
         error_messages = {"capacity": {"min_value": _("Kies minstens 1."), "max_value": _("Kies hoogstens 10.")}}
-
-
-class DeclineForm(forms.Form):
-    reason = forms.CharField(label=_("Waarom niet? (mag leeg blijven)"), max_length=300, required=False)
 
 
 class EndMatchForm(forms.Form):

@@ -113,10 +113,6 @@ class BuddyProfile(models.Model):
     def has_room(self):
         return self.busy_count() < self.capacity
 
-    def meeting_ways_display(self):
-        labels = dict(MeetingWay.choices)
-        return [labels[w] for w in self.meeting_ways if w in labels]
-
 
 def new_token():
     return secrets.token_urlsafe(32)

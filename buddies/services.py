@@ -13,7 +13,7 @@ from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.references import create_with_reference
 
 from .matching import score_buddy
-from .models import BuddyProfile, BuddyRequest, Evaluation, Match
+from .models import BuddyProfile, BuddyRequest, Evaluation, Language, Match, Municipality, SchoolType
 
 
 class MatchError(Exception):
@@ -21,14 +21,26 @@ class MatchError(Exception):
 
 
 @transaction.atomic
-def buddy_request_create(*, themes=(), **fields) -> tuple[BuddyRequest, bool]:
+def buddy_request_create(
+    *,
+    name: str,
+    child_age: int,
+    hopes: str,
+    contact_method: str = BuddyRequest.Method.EMAIL,
+    email: str = "",
+    phone: str = "",
+    municipality: Municipality | None = None,
+    school_type: SchoolType | None = None,
+    language: Language | None = None,
+    themes=(),
+    mail_language: str = "",
+) -> tuple[BuddyRequest, bool]:
     """Store a request; returns (buddy_request, already_there).
 
     A second request from an address with an open one stores nothing new; what the
     parent needs to know goes to that address by mail, never onto the page, so the
     form tells nobody whether an address asked for help before.
     """
-    email = fields.get("email")
     if email:
         existing = (
             BuddyRequest.objects.for_email(email).filter(closed_at__isnull=True, anonymised_at__isnull=True).first()
@@ -38,7 +50,21 @@ def buddy_request_create(*, themes=(), **fields) -> tuple[BuddyRequest, bool]:
                 template="buddies/email/request_already_open", to=[existing.email], context={"request": existing}
             )
             return existing, True
-    buddy_request = create_with_reference(BuddyRequest, "BUD", consent=True, **fields)
+    buddy_request = create_with_reference(
+        BuddyRequest,
+        "BUD",
+        name=name,
+        contact_method=contact_method,
+        email=email,
+        phone=phone,
+        municipality=municipality,
+        child_age=child_age,
+        school_type=school_type,
+        language=language,
+        hopes=hopes,
+        consent=True,
+        mail_language=mail_language or settings.LANGUAGE_CODE,
+    )
     buddy_request.themes.set(themes)
     if buddy_request.email:
         queue_mail(
@@ -171,14 +197,18 @@ def match_end(*, match: Match, reason: str) -> Match:
 
 
 @transaction.atomic
-def evaluation_submit(*, token: str, **answers) -> Evaluation | None:
+def evaluation_submit(
+    *, token: str, helped: int, felt_heard: int, would_recommend: bool, remarks: str = ""
+) -> Evaluation | None:
     """Single use: the link stops working once the form is sent."""
     claimed = Match.objects.filter(evaluation_token=token, state=Match.State.ENDED).update(
         evaluation_token=f"used-{timezone.now().timestamp()}-{token[:8]}"
     )
     if not claimed:
         return None
-    return Evaluation.objects.create(**answers)
+    return Evaluation.objects.create(
+        helped=helped, felt_heard=felt_heard, would_recommend=would_recommend, remarks=remarks
+    )
 
 
 def buddy_invite(*, user) -> None:
@@ -204,13 +234,7 @@ def buddy_account_create(*, email: str, first_name: str):
 
 
 @transaction.atomic
-def buddy_create(*, email: str, first_name: str, **profile) -> BuddyProfile:
-    user = buddy_account_create(email=email, first_name=first_name)
-    return BuddyProfile.objects.create(user=user, first_name=first_name, **profile)
-
-
-@transaction.atomic
-def anonymise_buddy_data(now=None) -> int:
+def anonymise_buddy_data(*, now=None) -> int:
     """Ended matches and requests that never led to one lose who they were about."""
     now = now or timezone.now()
     Match.objects.past_retention(now).anonymise(now)

@@ -10,6 +10,9 @@ urlpatterns = [
     path("buddy/mijn/", views.portal, name="portal"),
     path("buddy/mijn/profiel/", views.profile_edit, name="profile"),
     path("buddy/mijn/pauze/", views.pause, name="pause"),
-    path("buddy/mijn/koppeling/<int:pk>/<str:action>/", views.match_action, name="match_action"),
+    path("buddy/mijn/koppeling/<int:pk>/accepteren/", views.match_accept_view, name="match_accept"),
+    path("buddy/mijn/koppeling/<int:pk>/afwijzen/", views.match_decline_view, name="match_decline"),
+    path("buddy/mijn/koppeling/<int:pk>/gestart/", views.match_start_view, name="match_start"),
+    path("buddy/mijn/koppeling/<int:pk>/stoppen/", views.match_end_view, name="match_end"),
     path("buddy/evaluatie/<str:token>/", views.evaluation, name="evaluation"),
 ]

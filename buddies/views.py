@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from oudersteunpunt.fragments import part_data
-from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
 
-from .forms import BuddyProfileForm, BuddyRequestForm, DeclineForm, EndMatchForm, EvaluationForm
+from .forms import BuddyProfileForm, BuddyRequestForm, EndMatchForm, EvaluationForm
 from .models import BuddyProfile, BuddyRequest, Match
 from .services import (
     MatchError,
@@ -31,27 +32,18 @@ def shown_buddies():
     return list(shown.only("first_name", "introduction"))
 
 
+@rate_limited("buddy")
 def index(request):
     form = BuddyRequestForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if error := rate_limit_error(request, "buddy"):
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            status = 429
-        elif form.is_valid():
-            fields = {
-                k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started", "themes")
-            }
-            buddy_request, _already = buddy_request_create(
-                themes=form.cleaned_data["themes"], mail_language=request.LANGUAGE_CODE, **fields
-            )
-            # The page is the same whether or not this address asked before; only a request
-            # without an address (nothing to look up) shows its reference, which no mail brings.
-            request.session[SESSION_KEY] = {"by_mail": bool(fields.get("email")), "pk": buddy_request.pk}
-            return redirect("buddies:thanks")
+    if request.method == "POST" and form.is_valid():
+        buddy_request, _already = buddy_request_create(mail_language=request.LANGUAGE_CODE, **form.answers())
+        # The page is the same whether or not this address asked before; only a request
+        # without an address (nothing to look up) shows its reference, which no mail brings.
+        request.session[SESSION_KEY] = {"by_mail": bool(form.cleaned_data["email"]), "pk": buddy_request.pk}
+        return redirect("buddies:thanks")
     # Read once per version of the buddies (a profile saved) and per day (the training date counts).
     shown = part_data(["buddies"], f"buddies-shown:{timezone.localdate()}", shown_buddies)
-    return render(request, "buddies/index.html", {"form": form, "buddies": shown}, status=status)
+    return render(request, "buddies/index.html", {"form": form, "buddies": shown})
 
 
 def thanks(request):
@@ -96,8 +88,6 @@ def portal(request, buddy):
             "proposals": [m for m in matches if m.state == Match.State.PROPOSED],
             "current": [m for m in matches if m.state in (Match.State.ACCEPTED, Match.State.ACTIVE)],
             "ended": [m for m in matches if m.state == Match.State.ENDED][:10],
-            "decline_form": DeclineForm(),
-            "end_form": EndMatchForm(),
         },
     )
 
@@ -126,34 +116,56 @@ def pause(request, buddy):
     return redirect("buddies:portal")
 
 
-@buddy_required
-@require_POST
-def match_action(request, buddy, pk, action):
-    try:
-        if action == "accepteren":
-            match_accept(match_pk=pk, buddy=buddy)
-            messages.success(request, _("Fijn! Jullie krijgen allebei een mail met elkaars gegevens."))
-        elif action == "afwijzen":
-            form = DeclineForm(request.POST)
-            match_decline(match_pk=pk, buddy=buddy, reason=form.data.get("reason", "")[:300])
-            messages.success(request, _("Dank je. De consulent zoekt een andere buddy."))
-        elif action == "gestart":
-            match_start(match_pk=pk, buddy=buddy)
-            messages.success(request, _("Genoteerd: jullie hebben kennisgemaakt."))
-        elif action == "stoppen":
-            match = Match.objects.filter(pk=pk, buddy=buddy).first()
-            form = EndMatchForm(request.POST)
-            if match is None:
-                raise MatchError(_("Deze koppeling is niet van jou."))
-            if not form.is_valid():
-                raise MatchError(form.errors["reason"][0])
-            match_end(match=match, reason=form.cleaned_data["reason"])
-            messages.success(request, _("Het contact is afgesloten. Dank je wel voor je steun."))
-        else:
-            raise MatchError(_("Dat kan hier niet."))
-    except MatchError as error:
-        messages.error(request, str(error))
-    return redirect("buddies:portal")
+def portal_action(done):
+    """A button on the buddy portal: a POST-only view about one of the buddy's own matches (``pk``).
+
+    The decorated function takes that one step; the view then goes back to the
+    portal and says ``done``, or, when the step cannot be taken (not their match,
+    already decided, a reason missing), the ``MatchError``'s message instead.
+    """
+
+    def decorator(step):
+        @buddy_required
+        @require_POST
+        @wraps(step)
+        def view(request, buddy, pk):
+            try:
+                step(request, buddy, pk)
+            except MatchError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, done)
+            return redirect("buddies:portal")
+
+        return view
+
+    return decorator
+
+
+@portal_action(gettext_lazy("Fijn! Jullie krijgen allebei een mail met elkaars gegevens."))
+def match_accept_view(request, buddy, pk):
+    match_accept(match_pk=pk, buddy=buddy)
+
+
+@portal_action(gettext_lazy("Dank je. De consulent zoekt een andere buddy."))
+def match_decline_view(request, buddy, pk):
+    match_decline(match_pk=pk, buddy=buddy, reason=request.POST.get("reason", ""))
+
+
+@portal_action(gettext_lazy("Genoteerd: jullie hebben kennisgemaakt."))
+def match_start_view(request, buddy, pk):
+    match_start(match_pk=pk, buddy=buddy)
+
+
+@portal_action(gettext_lazy("Het contact is afgesloten. Dank je wel voor je steun."))
+def match_end_view(request, buddy, pk):
+    match = Match.objects.filter(pk=pk, buddy=buddy).first()
+    if match is None:
+        raise MatchError(_("Deze koppeling is niet van jou."))
+    form = EndMatchForm(request.POST)
+    if not form.is_valid():
+        raise MatchError(form.errors["reason"][0])
+    match_end(match=match, reason=form.cleaned_data["reason"])
 
 
 @noindex

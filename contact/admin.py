@@ -7,6 +7,20 @@ from oudersteunpunt.admin import PersonChoiceField, PersonListFilter, email_link
 
 from .models import ContactNote, ContactRequest, Topic
 
+# What the parent sent, shown as it came and never edited.
+SENT_FIELDS = [
+    "reference",
+    "created_at",
+    "name",
+    "contact_method",
+    "phone_link",
+    "email_link",
+    "good_times",
+    "may_leave_message",
+    "about_question",
+    "message",
+]
+
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
@@ -64,39 +78,12 @@ class ContactRequestAdmin(admin.ModelAdmin):
     search_fields = ["reference", "name", "email", "phone"]
     date_hierarchy = "created_at"
     inlines = [NoteInline]
-    readonly_fields = [
-        "reference",
-        "created_at",
-        "closed_at",
-        "anonymised_at",
-        "about_question",
-        "name",
-        "contact_method",
-        "phone_link",
-        "email_link",
-        "good_times",
-        "may_leave_message",
-        "message",
-        "waiting_time",
-    ]
+    readonly_fields = [*SENT_FIELDS, "closed_at", "anonymised_at", "waiting_time"]
     fieldsets = [
         (_("Afhandeling"), {"fields": ["status", "assigned_to", "waiting_time"]}),
         (
             _("Wat de ouder stuurde"),
-            {
-                "fields": [
-                    "reference",
-                    "created_at",
-                    "name",
-                    "contact_method",
-                    "phone_link",
-                    "email_link",
-                    "good_times",
-                    "may_leave_message",
-                    "about_question",
-                    "message",
-                ]
-            },
+            {"fields": SENT_FIELDS},
         ),
         (_("Voor het overzicht"), {"fields": ["phase", "topic"]}),
         (_("Privacy"), {"fields": ["closed_at", "anonymised_at"], "classes": ["collapse"]}),

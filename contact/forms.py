@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, PERSON_WIDGETS, ConsentField, PersonFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import ContactRequest
@@ -42,11 +42,9 @@ class ContactRequestForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
             "message": _("Vertel in je eigen woorden wat er speelt. Het hoeft niet perfect."),
         }
         widgets = {
+            **PERSON_WIDGETS,
             "contact_method": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
-            "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
         error_messages = {
             **PERSON_ERRORS,

@@ -11,9 +11,40 @@ JOIN_TOPIC = "Meedoen: netwerkgroep of buddy"
 
 
 @transaction.atomic
-def contact_request_create(**fields) -> ContactRequest:
-    """Store the request with a short reference, confirm to the parent, notify the consulent."""
-    contact_request = create_with_reference(ContactRequest, "OSP", consent=True, **fields)
+def contact_request_create(
+    *,
+    name: str,
+    message: str,
+    contact_method: str = ContactRequest.Method.EMAIL,
+    email: str = "",
+    phone: str = "",
+    good_times: str = "",
+    may_leave_message: bool = True,
+    topic: Topic | None = None,
+    phase=None,
+    about_question=None,
+    mail_language: str = "",
+) -> ContactRequest:
+    """Store the request with a short reference, confirm to the parent, notify the consulent.
+
+    ``phase`` and ``about_question`` are faq's (a phase, the question the parent came from), or None.
+    """
+    contact_request = create_with_reference(
+        ContactRequest,
+        "OSP",
+        name=name,
+        message=message,
+        contact_method=contact_method,
+        email=email,
+        phone=phone,
+        good_times=good_times,
+        may_leave_message=may_leave_message,
+        topic=topic,
+        phase=phase,
+        about_question=about_question,
+        consent=True,
+        mail_language=mail_language or settings.LANGUAGE_CODE,
+    )
     context = {"request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS}
     if contact_request.email:
         queue_mail(
@@ -45,6 +76,6 @@ def contact_join_create(*, name: str, email: str, phone: str, wish: str, message
 
 
 @transaction.atomic
-def anonymise_contact_requests(now=None) -> int:
+def anonymise_contact_requests(*, now=None) -> int:
     """Closed requests lose everything that says who asked, after the set number of months."""
     return ContactRequest.objects.past_retention(now).anonymise(now)

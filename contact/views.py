@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView
 
 from faq.models import Question
-from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.validators import has_control_characters
 
 from .forms import ContactRequestForm, JoinForm
@@ -14,18 +14,8 @@ from .services import contact_join_create, contact_request_create
 SESSION_KEY = "contact_last_request"
 
 
-class RateLimitedMixin:
-    """A form view whose posts count against the contact forms' rate limit."""
-
-    def post(self, request, *args, **kwargs):
-        if error := rate_limit_error(request, "contact"):
-            form = self.get_form()
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
-
-class ContactView(RateLimitedMixin, FormView):
+@rate_limited("contact")
+class ContactView(FormView):
     form_class = ContactRequestForm
     template_name = "contact/contact_form.html"
 
@@ -49,7 +39,7 @@ class ContactView(RateLimitedMixin, FormView):
         return super().get_context_data(about_question=self.about_question, **kwargs)
 
     def form_valid(self, form):
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website", "started")}
+        fields = form.answers()
         question = self.about_question
         if question and not fields["phase"]:
             fields["phase"] = question.phase  # for the overview; the parent's own choice wins
@@ -60,7 +50,8 @@ class ContactView(RateLimitedMixin, FormView):
         return redirect("contact:thanks")
 
 
-class JoinView(RateLimitedMixin, FormView):
+@rate_limited("contact")  # one limit for both of the consulent's forms
+class JoinView(FormView):
     """Doe mee: join the netwerkgroep or become a buddy."""
 
     form_class = JoinForm
@@ -80,23 +71,21 @@ class JoinView(RateLimitedMixin, FormView):
         return redirect("contact:join_thanks")
 
 
-def join_thanks(request):
+def sent_page(request, template, form_url_name):
+    """The thank-you page for the request this visitor just sent; without one, back to the form."""
     contact_request = ContactRequest.objects.filter(pk=request.session.get(SESSION_KEY)).first()
     if contact_request is None:
-        return redirect("contact:join")
+        return redirect(form_url_name)
     return render(
         request,
-        "contact/join_thanks.html",
+        template,
         {"contact_request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS},
     )
 
 
 def thanks(request):
-    contact_request = ContactRequest.objects.filter(pk=request.session.get(SESSION_KEY)).first()
-    if contact_request is None:
-        return redirect("contact:form")
-    return render(
-        request,
-        "contact/thanks.html",
-        {"contact_request": contact_request, "target_days": settings.OSP_RESPONSE_TARGET_WORKING_DAYS},
-    )
+    return sent_page(request, "contact/thanks.html", "contact:form")
+
+
+def join_thanks(request):
+    return sent_page(request, "contact/join_thanks.html", "contact:join")

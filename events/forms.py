@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oudersteunpunt.forms import PERSON_ERRORS, ConsentField, PersonFormMixin, PlainTextFormMixin
+from oudersteunpunt.forms import PERSON_ERRORS, PERSON_WIDGETS, ConsentField, PersonFormMixin, PlainTextFormMixin
 from oudersteunpunt.spam import GuardedFormMixin
 
 from .models import Audience, EventType, Role, Signup, Subscription
@@ -26,12 +26,10 @@ class SignupForm(PersonFormMixin, GuardedFormMixin, forms.ModelForm):
             "remarks": _("Bijvoorbeeld: ik kom met de rolstoel, of ik wil graag bij de deur zitten."),
         }
         widgets = {
+            **PERSON_WIDGETS,
             "role": forms.RadioSelect,
             "people": forms.RadioSelect,
             "remarks": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
         error_messages = {
             **PERSON_ERRORS,

@@ -33,7 +33,6 @@ from .models import (
 @dataclass
 class SignupResult:
     signup: Signup
-    already_signed_up: bool = False
     # What the page says: for a second sign-up, what a newcomer would get now,
     # so the page never tells whether this address had signed up.
     shown_status: str = Signup.Status.CONFIRMED
@@ -109,7 +108,7 @@ def signup_create(
         existing.event = event
         # Only the owner of the address learns that they were signed up already.
         _mail(existing, "events/email/already_signed_up")
-        return SignupResult(existing, already_signed_up=True, shown_status=status)
+        return SignupResult(existing, shown_status=status)
     signup = Signup.objects.create(
         event=event,
         name=name,
@@ -193,7 +192,7 @@ def event_announce_new_time(*, event: Event) -> int:
     return len(signups)
 
 
-def send_event_reminders(now=None) -> int:
+def send_event_reminders(*, now=None) -> int:
     """Remind confirmed people of tomorrow's events. Safe to run every hour."""
     now = now or timezone.now()
     due = Signup.objects.filter(
@@ -216,7 +215,7 @@ def send_event_reminders(now=None) -> int:
 
 
 @transaction.atomic
-def purge_event_signups(now=None) -> int:
+def purge_event_signups(*, now=None) -> int:
     """Remove personal data some days after an event; the rows, and so the counts, stay."""
     return Signup.objects.past_retention(now).anonymise(now)
 

@@ -19,7 +19,7 @@ from django.views.generic import FormView, TemplateView
 from oudersteunpunt.fragments import part_data
 from oudersteunpunt.pagecache import part_version
 from oudersteunpunt.sharing import summary
-from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
 
 from .forms import SignupForm, SubscriptionForm
@@ -119,6 +119,7 @@ def read_event(slug, *, with_counts=True):
     return counted([event])[0] if with_counts else event
 
 
+@rate_limited("signup")
 def event_detail(request, slug):
     if request.method == "POST":
         # A sign-up is checked against the database itself, under a lock (services): the totals are
@@ -130,25 +131,16 @@ def event_detail(request, slug):
         event = part_data(["agenda"], f"event:{slug}:{moment}", lambda: read_event(slug), paths=[request.path])
     closed = event.signup_closed_reason()
     form = None
-    status = 200
     if not closed:
         form = SignupForm(request.POST or None, event=event)
-        if request.method == "POST":
-            if error := rate_limit_error(request, "signup"):
-                form.add_error(None, error)  # shown above the form, which keeps what was typed
-                status = 429
-            elif form.is_valid():
-                result = signup_create(
-                    event=event,
-                    **{k: form.cleaned_data[k] for k in ("name", "email", "phone", "role", "people", "remarks")},
-                    mail_language=request.LANGUAGE_CODE,
-                )
-                # Only what the page shows: nothing that tells a second sign-up from a first. Signed in
-                # the address, not kept in a session: no session row to write while parents sign up in
-                # a rush, and no session cookie that keeps the page cache from this parent afterwards.
-                sent = signing.Signer(salt=THANKS_SALT).sign_object({"event": event.pk, "status": result.shown_status})
-                thanks = reverse("events:thanks", kwargs={"slug": event.slug})
-                return redirect(f"{thanks}?{urlencode({'s': sent})}")
+        if request.method == "POST" and form.is_valid():
+            result = signup_create(event=event, mail_language=request.LANGUAGE_CODE, **form.answers())
+            # Only what the page shows: nothing that tells a second sign-up from a first. Signed in
+            # the address, not kept in a session: no session row to write while parents sign up in
+            # a rush, and no session cookie that keeps the page cache from this parent afterwards.
+            sent = signing.Signer(salt=THANKS_SALT).sign_object({"event": event.pk, "status": result.shown_status})
+            thanks = reverse("events:thanks", kwargs={"slug": event.slug})
+            return redirect(f"{thanks}?{urlencode({'s': sent})}")
     if request.method == "POST":
         event = counted([event])[0]
     context = {
@@ -158,7 +150,7 @@ def event_detail(request, slug):
         "summary": summary(event.description),
         "jsonld": event_jsonld(request, event),
     }
-    return render(request, "events/event_detail.html", context, status=status)
+    return render(request, "events/event_detail.html", context)
 
 
 def signup_thanks(request, slug):
@@ -223,6 +215,7 @@ def event_ics(request, slug):
     return ics_response([event], f"{event.slug}.ics")
 
 
+@rate_limited("subscribe")
 class SubscribeView(FormView):
     """Houd me op de hoogte: an address and the types; the mail with the link does the rest."""
 
@@ -233,13 +226,6 @@ class SubscribeView(FormView):
         # From a type's page (?soort=oudercafe) that type is ticked already.
         wanted = self.request.GET.get("soort", "")[:50]
         return {"types": list(EventType.objects.filter(slug=wanted).values_list("pk", flat=True))}
-
-    def post(self, request, *args, **kwargs):
-        if error := rate_limit_error(request, "subscribe"):
-            form = self.get_form()
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         subscription_request(

@@ -95,12 +95,6 @@ class QuestionQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(Q(last_reviewed__lt=today - REVIEW_AFTER) | Q(last_reviewed__isnull=True))
 
-    def matching(self, query_stems):
-        condition = Q()
-        for s in query_stems:
-            condition &= Q(title_index__contains=" " + s) | Q(body_index__contains=" " + s)
-        return self.filter(condition)
-
 
 class Question(models.Model):
     phase = models.ForeignKey(Phase, on_delete=models.PROTECT, related_name="questions", verbose_name=_("fase"))

@@ -120,12 +120,6 @@ def index_text(text):
     return " " + " ".join(dict.fromkeys(stems(strip_tags(text)))) + " "
 
 
-def parse_query(query):
-    """The distinct stems of a query's meaningful words, cut to a sane length."""
-    query = (query or "")[:MAX_QUERY_LENGTH]
-    return list(dict.fromkeys(stem(w) for w in content_words(query)))[:MAX_TERMS]
-
-
 def normalised_words(query):
     return " ".join(sorted(set(words((query or "")[:MAX_QUERY_LENGTH]))))[:200]
 
@@ -313,8 +307,6 @@ class Hit:
     title: str
     slug: str
     score: float
-    snippet: str = ""
-    title_marked: str = ""
 
 
 @dataclass

@@ -17,7 +17,7 @@ def question_record_feedback(*, question: Question, helpful: bool) -> None:
     Question.objects.filter(pk=question.pk).update(**{field: F(field) + 1})
 
 
-def missed_searches_purge(now=None) -> int:
+def missed_searches_purge(*, now=None) -> int:
     """Words not searched for ``MISSED_SEARCH_RETENTION_MONTHS`` go: they may hold a name."""
     return MissedSearch.objects.past_retention(now).delete()[0]
 

@@ -18,6 +18,13 @@ PERSON_ERRORS = {
     },
 }
 
+# How every public form lets a name, an e-mail address and a phone number be typed (autofill, phone keypad).
+PERSON_WIDGETS = {
+    "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
+    "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+    "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+}
+
 
 class ConsentCheckbox(forms.CheckboxInput):
     """Ticked only when the browser sends what a ticked box sends ("on").

@@ -118,7 +118,7 @@ def deliver(pk):
     return True
 
 
-def queued_mail_purge(now=None) -> int:
+def queued_mail_purge(*, now=None) -> int:
     """Sent mails lose recipient, text and attachments after ``MAIL_RETENTION_DAYS``."""
     return QueuedMail.objects.past_retention(now).wipe(now)
 

@@ -4,6 +4,19 @@ Three guards: a honeypot field that people never see, a signed start time so a
 form sent faster than a person can type is refused, and a limit per address
 per form that holds across workers when the cache is shared (Redis).
 
+A public form gets all three with two lines, the mixin on the form and the
+decorator on its view (a function view or a class-based view alike)::
+
+    class StoryForm(GuardedFormMixin, forms.ModelForm): ...
+
+    @rate_limited("stories")
+    class StoryView(FormView):
+        form_class = StoryForm
+
+        def form_valid(self, form):
+            story_create(**form.answers())  # the typed data, without the guards and consent
+            ...
+
 The start time is made per response, also for a page served from the page cache
 (``pagecache`` fills it in like the CSRF token), and carries a random part, so
 each one is unique and is accepted once: a replayed form is refused.
@@ -14,7 +27,10 @@ import ipaddress
 import math
 import secrets
 import time
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import wraps
 
 from django import forms
 from django.conf import settings
@@ -22,14 +38,19 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import ConsentField
 from .pagecache import START_PLACEHOLDER, rendering_for_cache
 
 SIGNER_SALT = "oudersteunpunt.spam.started"
 START_MAX_AGE = 86400
 PURGE_SECONDS = 600
+
+# The rate limit of the POST being handled, set by @rate_limited and read by the guarded form.
+current_rate_limit = ContextVar("current_rate_limit", default=None)
 
 
 def start_token():
@@ -68,6 +89,8 @@ class StartTimeField(forms.CharField):
 
 
 class GuardedFormMixin(forms.Form):
+    """The honeypot and the start time; in a ``@rate_limited`` view, the limit's message too."""
+
     website = forms.CharField(
         label=_("Laat dit veld leeg"),
         required=False,
@@ -107,6 +130,25 @@ class GuardedFormMixin(forms.Form):
                 code="replayed",
             )
         return cleaned
+
+    def answers(self):
+        """What the visitor filled in, to pass to a service as keyword arguments.
+
+        The cleaned data without the guards and the consent tick box: a service
+        stores the consent itself, as it only runs once consent is given.
+        """
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("website", "started") and not isinstance(self.fields[name], ConsentField)
+        }
+
+    def full_clean(self):
+        super().full_clean()
+        # Last, so the limit's message comes after any other; the fields keep what was typed.
+        limit = current_rate_limit.get()
+        if self.is_bound and limit is not None and (message := limit.check()):
+            self.add_error(None, message)
 
 
 def parse_rate(rate):
@@ -160,16 +202,65 @@ def is_rate_limited(request, scope, rate=None):
     return count > limit
 
 
-def rate_limit_error(request, scope, rate=None):
-    """Count one attempt; over the limit, the message that says when it can be sent again."""
-    if not is_rate_limited(request, scope, rate):
-        return None
-    _limit, period = parse_rate(rate or settings.OSP_FORM_RATE_LIMIT)
-    minutes = max(1, math.ceil((period - time.time() % period) / 60))
-    return ngettext(
-        "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
-        "Over %(minutes)d minuut kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
-        "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
-        "Over %(minutes)d minuten kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
-        minutes,
-    ) % {"minutes": minutes}
+@dataclass
+class RateLimit:
+    """One POST's place in the count of its address and scope; counted once, when its form is checked."""
+
+    request: object
+    scope: str
+    rate: str | None = None
+    message: str | None = None
+    counted: bool = False
+
+    def check(self):
+        """Count this POST (once); over the limit, the message for above the form."""
+        if self.counted:
+            return self.message
+        self.counted = True
+        if not is_rate_limited(self.request, self.scope, self.rate):
+            return None
+        _limit, period = parse_rate(self.rate or settings.OSP_FORM_RATE_LIMIT)
+        minutes = max(1, math.ceil((period - time.time() % period) / 60))
+        self.message = ngettext(
+            "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
+            "Over %(minutes)d minuut kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
+            "Er zijn vanaf jouw verbinding kort na elkaar veel berichten verstuurd. "
+            "Over %(minutes)d minuten kun je dit formulier weer versturen; wat je hebt ingevuld, staat er nog.",
+            minutes,
+        ) % {"minutes": minutes}
+        return self.message
+
+
+def rate_limited(scope, rate=None):
+    """Limit the posts of a view's public form per visitor's address (``OSP_FORM_RATE_LIMIT`` by default).
+
+    Put it on a function view or on a class-based view (its ``dispatch``); the
+    form must use ``GuardedFormMixin``. Each POST counts once, when the form is
+    checked (``is_valid()``); a POST that shows no form (an event that is over)
+    does not count. Over the limit the view runs as usual, but the form is
+    invalid with a message above it that says when it can be sent again, what
+    was typed stays, nothing is stored and the page answers 429. ``scope``
+    names the counter: views that share one share the limit.
+    """
+
+    def decorator(view):
+        if isinstance(view, type):
+            return method_decorator(decorator, name="dispatch")(view)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            limit = RateLimit(request=request, scope=scope, rate=rate)
+            marker = current_rate_limit.set(limit)
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                current_rate_limit.reset(marker)
+            if limit.message and response.status_code == 200:
+                response.status_code = 429
+            return response
+
+        return wrapper
+
+    return decorator

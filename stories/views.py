@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from faq.models import Phase, Question
-from oudersteunpunt.spam import rate_limit_error
+from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
 
 from .forms import StoryForm
@@ -52,17 +52,10 @@ def story_detail(request, pk):
     )
 
 
+@rate_limited("stories")
 class StoryCreateView(FormView):
     form_class = StoryForm
     template_name = "stories/story_form.html"
-
-    def post(self, request, *args, **kwargs):
-        # The one rate-limited place of this part (a decorator may take its place).
-        if error := rate_limit_error(request, "stories"):
-            form = self.get_form()
-            form.add_error(None, error)  # shown above the form, which keeps what was typed
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data

@@ -11,7 +11,7 @@ from buddies.models import BuddyRequest, Evaluation, Language, Match, Municipali
 from buddies.services import (
     MatchError,
     anonymise_buddy_data,
-    buddy_create,
+    buddy_account_create,
     match_accept,
     match_decline,
     match_end,
@@ -227,10 +227,10 @@ class TestPortal:
         page = client.get("/buddy/mijn/").content.decode()
         assert "Linda" in page
         assert "Karin" not in page and "Niet Voorgesteld" not in page
-        response = client.post(reverse("buddies:match_action", args=[other_match.pk, "accepteren"]), follow=True)
+        response = client.post(reverse("buddies:match_accept", args=[other_match.pk]), follow=True)
         assert "niet van jou" in response.content.decode()
         assert Match.objects.get(pk=other_match.pk).state == "proposed"
-        client.post(reverse("buddies:match_action", args=[my_match.pk, "accepteren"]))
+        client.post(reverse("buddies:match_accept", args=[my_match.pk]))
         assert Match.objects.get(pk=my_match.pk).state == "accepted"
 
     def test_buddy_pauses_edits_profile_and_ends_a_match(self, client):
@@ -245,11 +245,9 @@ class TestPortal:
         buddy.refresh_from_db()
         assert (buddy.first_name, buddy.capacity, buddy.meeting_ways) == ("Bram", 2, ["walk"])
         match = Match.objects.create(request=BuddyRequestFactory(), buddy=buddy, state="active")
-        response = client.post(
-            reverse("buddies:match_action", args=[match.pk, "stoppen"]), {"reason": ""}, follow=True
-        )
+        response = client.post(reverse("buddies:match_end", args=[match.pk]), {"reason": ""}, follow=True)
         assert "Schrijf kort op waarom" in response.content.decode()
-        client.post(reverse("buddies:match_action", args=[match.pk, "stoppen"]), {"reason": "Gaat goed"})
+        client.post(reverse("buddies:match_end", args=[match.pk]), {"reason": "Gaat goed"})
         assert Match.objects.get(pk=match.pk).state == "ended"
 
     def test_portal_needs_login_and_a_profile(self, client):
@@ -263,12 +261,37 @@ class TestPortal:
         assert response.url == "/buddy/mijn/"
         assert client.get("/buddy/mijn/").status_code == 200
 
-    def test_unknown_action(self, client):
+    def test_unknown_action_is_not_an_address(self, client):
         buddy = BuddyProfileFactory()
         match = match_propose(buddy_request=BuddyRequestFactory(), buddy=buddy)
         self.login(client, buddy)
-        response = client.post(reverse("buddies:match_action", args=[match.pk, "iets"]), follow=True)
-        assert "Dat kan hier niet." in response.content.decode()
+        assert client.post(f"/buddy/mijn/koppeling/{match.pk}/iets/").status_code == 404
+
+    @pytest.mark.parametrize("action", ["match_accept", "match_decline", "match_start", "match_end"])
+    def test_each_action_is_a_post_of_its_own_on_the_buddys_own_match(self, client, action):
+        buddy, other = BuddyProfileFactory(), BuddyProfileFactory()
+        state = "proposed" if action in ("match_accept", "match_decline") else "accepted"
+        theirs = Match.objects.create(request=BuddyRequestFactory(), buddy=other, state=state)
+        self.login(client, buddy)
+        assert client.get(reverse(f"buddies:{action}", args=[theirs.pk])).status_code == 405
+        response = client.post(reverse(f"buddies:{action}", args=[theirs.pk]), {"reason": "Past niet"}, follow=True)
+        assert "niet van jou" in response.content.decode()
+        theirs.refresh_from_db()
+        assert theirs.state == state
+
+    def test_buddy_declines_starts_and_the_consulent_hears_of_a_decline(self, client, mailoutbox, site_settings):
+        buddy = BuddyProfileFactory()
+        declined = match_propose(buddy_request=BuddyRequestFactory(), buddy=buddy)
+        accepted = Match.objects.create(request=BuddyRequestFactory(), buddy=buddy, state="accepted")
+        self.login(client, buddy)
+        response = client.post(reverse("buddies:match_decline", args=[declined.pk]), {"reason": "Te ver weg"})
+        assert response.url == reverse("buddies:portal")
+        declined.refresh_from_db()
+        assert (declined.state, declined.decline_reason) == ("declined", "Te ver weg")
+        assert mailoutbox[-1].to == ["consulent@example.org"]
+        response = client.post(reverse("buddies:match_start", args=[accepted.pk]), follow=True)
+        assert "jullie hebben kennisgemaakt" in response.content.decode()
+        assert Match.objects.get(pk=accepted.pk).state == "active"
 
 
 class TestEvaluation:
@@ -348,10 +371,10 @@ class TestPermissionsAndPrivacy:
         assert not BuddyRequest.objects.filter(hopes="Mijn wens").exists()
 
 
-def test_buddy_create_service(mailoutbox):
-    buddy = buddy_create(email="Piet@Example.org", first_name="Piet", capacity=2)
-    assert buddy.user.email == "piet@example.org"
-    assert not buddy.user.has_usable_password()
+def test_buddy_account_create_service(mailoutbox):
+    user = buddy_account_create(email="Piet@Example.org", first_name="Piet")
+    assert user.email == "piet@example.org"
+    assert not user.has_usable_password()
     assert mailoutbox[-1].to == ["piet@example.org"]
 
 

@@ -26,7 +26,7 @@ def mail_templates_on_disk():
 def produce_every_mail_kind(monkeypatch, language="nl"):
     """Run the services that send mail; returns {template: (subject, text, html)}."""
     from buddies.services import (
-        buddy_create,
+        buddy_account_create,
         buddy_request_create,
         match_accept,
         match_decline,
@@ -93,9 +93,9 @@ def produce_every_mail_kind(monkeypatch, language="nl"):
     }
     request, _already = buddy_request_create(**ask)
     buddy_request_create(**ask)  # asked before: the mail says so
-    buddy = buddy_create(
-        email="bram.mails@example.org", first_name="Bram", trained_on=timezone.localdate(), capacity=2
-    )
+    # As the admin adds a buddy: an account (the invitation mail), then the profile.
+    user = buddy_account_create(email="bram.mails@example.org", first_name="Bram")
+    buddy = BuddyProfileFactory(user=user, first_name="Bram", trained_on=timezone.localdate(), capacity=2)
     match = match_propose(buddy_request=request, buddy=buddy)
     match_decline(match_pk=match.pk, buddy=buddy)
     other = BuddyProfileFactory(capacity=1)

@@ -1,8 +1,12 @@
+import re
+
 import pytest
 from django import forms
+from django.http import HttpResponse
 from django.test import RequestFactory
+from django.views import View
 
-from oudersteunpunt.spam import GuardedFormMixin, is_rate_limited, parse_rate
+from oudersteunpunt.spam import GuardedFormMixin, is_rate_limited, parse_rate, rate_limited
 
 # A start time is accepted once: the guard remembers spent ones in the database.
 pytestmark = pytest.mark.django_db
@@ -77,6 +81,56 @@ def test_rate_limit_per_address():
     assert results == [False, False, False, True]
     assert is_rate_limited(other, "test", "3/h") is False
     assert is_rate_limited(request, "other-form", "3/h") is False
+
+
+def shown(form):
+    return HttpResponse(f"{' '.join(form.non_field_errors())} | {form['name'].value()}")
+
+
+@rate_limited("example", "1/h")
+def example_view(request, show_form=True):
+    if not show_form:  # like an event that is over: no form, nothing to count
+        return HttpResponse("gesloten")
+    form = ExampleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return HttpResponse("opgeslagen", status=201)
+    return shown(form)
+
+
+@rate_limited("example-class", "1/h")
+class ExampleView(View):
+    def post(self, request):
+        form = ExampleForm(request.POST)
+        if form.is_valid():
+            return HttpResponse("opgeslagen", status=201)
+        return shown(form)
+
+
+def post(address, **data):
+    return RequestFactory().post("/", submitted(**data), REMOTE_ADDR=address)
+
+
+@pytest.mark.parametrize("view", [example_view, ExampleView.as_view()])
+def test_rate_limited_view_keeps_what_was_typed_and_answers_429(view):
+    assert view(post("10.0.1.1")).status_code == 201
+    response = view(post("10.0.1.1", name="Fatima Yilmaz"))
+    assert response.status_code == 429
+    assert re.search(r"Over \d+ minuu?t(en)? kun je dit formulier weer versturen", response.content.decode())
+    assert response.content.decode().endswith("| Fatima Yilmaz")
+    assert view(post("10.0.1.2")).status_code == 201  # another address has its own count
+
+
+def test_rate_limited_counts_a_post_once_and_only_when_its_form_is_checked():
+    for _ in range(3):
+        assert example_view(post("10.0.2.1"), show_form=False).content == b"gesloten"
+        assert example_view(RequestFactory().get("/", REMOTE_ADDR="10.0.2.1")).status_code == 200
+    assert example_view(post("10.0.2.1")).status_code == 201
+    assert example_view(post("10.0.2.1")).status_code == 429
+
+
+def test_a_form_outside_a_rate_limited_view_is_not_limited():
+    for _ in range(3):
+        assert ExampleForm(submitted()).is_valid()
 
 
 @pytest.mark.django_db

@@ -39,7 +39,8 @@ def test_portal_posts_without_token_are_refused():
     for url in [
         reverse("buddies:pause"),
         reverse("buddies:profile"),
-        reverse("buddies:match_action", args=[match.pk, "accepteren"]),
+        reverse("buddies:match_accept", args=[match.pk]),
+        reverse("buddies:match_decline", args=[match.pk]),
     ]:
         assert client.post(url, {"active": "0"}).status_code == 403, url
     match.refresh_from_db()
