@@ -126,3 +126,12 @@ _.is_superuser
 # dropping the columns needs a faq migration.
 _.title_index
 _.body_index
+# Read in the mail templates (the private links of a story and of a subscription).
+_.get_private_url
+_.get_confirm_url
+# Moments kept on the record and shown in the admin (readonly_fields name them as strings).
+_.requested_at
+_.approval_requested_at
+_.approved_at
+_.rejected_at
+_.withdrawn_at

@@ -148,7 +148,6 @@ class Document:
     title: str
     slug: str
     text: str  # the answer as plain text, for the snippet
-    sort_key: tuple
     phase_slug: str = ""  # for the result's address and label, without a query per search
     phase_name: str = ""
 
@@ -239,9 +238,7 @@ def build_index(*, fingerprint, questions, terms, synonyms):
         for field_words in fields.values():
             spellings.update(w for w in field_words if len(w) >= MIN_TYPO_LENGTH)
         index.documents.append(
-            Document(
-                q["pk"], q["title"], q["slug"], answer, q["sort_key"], q.get("phase_slug", ""), q.get("phase_name", "")
-            )
+            Document(q["pk"], q["title"], q["slug"], answer, q.get("phase_slug", ""), q.get("phase_name", ""))
         )
     for term in terms:
         for form in [*term.forms(), term.meaning]:

@@ -60,13 +60,6 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class LatestLastmodMixin:
-    """The index asks each section for its newest change: one query, not every item loaded."""
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
-
-
 class ListSitemap(Sitemap):
     """The list pages of a part, each page of a paginated list included.
 
