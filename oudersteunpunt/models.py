@@ -1,3 +1,4 @@
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -249,7 +250,7 @@ class SiteSettings(models.Model):
         if new_share_image:
             fit_share_image(self.share_image)  # sets the width and height fields to the new size
             super().save(update_fields=["share_image", "share_image_width", "share_image_height"])
-        cache.delete(self.CACHE_KEY)
+        cache.delete(self.cache_key())
 
     def clean(self):
         if self.share_image and not self.share_image_alt.strip():
@@ -273,11 +274,19 @@ class SiteSettings(models.Model):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
 
     @classmethod
+    def cache_key(cls):
+        # With the fields in it: a copy kept before a migration added a field (pickled without it)
+        # is never read by the new code, which would fetch the missing field from a row that may
+        # not exist (a new database beside an old cache).
+        fields = ",".join(field.attname for field in cls._meta.concrete_fields)
+        return f"{cls.CACHE_KEY}:{hashlib.sha256(fields.encode()).hexdigest()[:12]}"
+
+    @classmethod
     def load(cls):
-        value = cache.get(cls.CACHE_KEY)
+        value = cache.get(cls.cache_key())
         if value is None:
             value, _created = cls.objects.get_or_create(pk=1)
-            cache.set(cls.CACHE_KEY, value, 3600)
+            cache.set(cls.cache_key(), value, 3600)
         return value
 
 
