@@ -34,6 +34,19 @@ STEPS = {
 }
 
 
+# What the parent sent, and where the story stands: shown, never edited (each list once).
+SENT_FIELDS = ["original_happened", "original_helped", "original_proud", "name_shown", "created_at"]
+STATE_FIELDS = [
+    "state",
+    "approval_requested_at",
+    "approved_at",
+    "published_at",
+    "rejected_at",
+    "withdrawn_at",
+    "anonymised_at",
+]
+
+
 @admin.register(Story)
 class StoryAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "phase", "state", "shown_name_display", "created_at", "published_at"]
@@ -42,20 +55,7 @@ class StoryAdmin(HistoryAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "happened", "original_happened", "shown_name"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
-    readonly_fields = [
-        "state",
-        "original_happened",
-        "original_helped",
-        "original_proud",
-        "name_shown",
-        "created_at",
-        "approval_requested_at",
-        "approved_at",
-        "published_at",
-        "rejected_at",
-        "withdrawn_at",
-        "anonymised_at",
-    ]
+    readonly_fields = [*STATE_FIELDS, *SENT_FIELDS]
     fieldsets = [
         (
             _("Zoals het op de website komt"),
@@ -70,21 +70,11 @@ class StoryAdmin(HistoryAdminMixin, admin.ModelAdmin):
         ),
         (
             _("Zoals de ouder het stuurde"),
-            {"fields": ["original_happened", "original_helped", "original_proud", "name_shown", "created_at"]},
+            {"fields": SENT_FIELDS},
         ),
         (
             _("Stand"),
-            {
-                "fields": [
-                    "state",
-                    "approval_requested_at",
-                    "approved_at",
-                    "published_at",
-                    "rejected_at",
-                    "withdrawn_at",
-                    "anonymised_at",
-                ]
-            },
+            {"fields": STATE_FIELDS},
         ),
     ]
     # Only the public version: who sent it (name, address, the original) stays out of the history.
