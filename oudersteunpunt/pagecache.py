@@ -26,6 +26,7 @@ start time on every response, from the cache or not.
 """
 
 import hashlib
+import secrets
 import time
 from contextvars import ContextVar
 
@@ -75,10 +76,10 @@ def tags_for(path):
 
 
 def _fresh_version():
-    # From the clock in microseconds, not 0: a version lost from the cache (evicted, or the
-    # cache emptied) can never come back to a number something was kept under before, in
-    # the cache or in a process's own memory (oudersteunpunt/fragments.py).
-    return time.time_ns() // 1000
+    # A random start, not 0 and not the clock (tests travel in time and stop it): a version lost
+    # from the cache (evicted, or the cache emptied) never comes back to a number something was
+    # kept under before, in the cache or in a process's own memory (oudersteunpunt/fragments.py).
+    return secrets.randbits(56)
 
 
 def versions(tags):
