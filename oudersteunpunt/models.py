@@ -1,3 +1,4 @@
+import functools
 import hashlib
 from datetime import timedelta
 
@@ -274,6 +275,7 @@ class SiteSettings(models.Model):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
 
     @classmethod
+    @functools.cache  # the fields are fixed once the models are loaded: not worked out per request
     def cache_key(cls):
         # With the fields in it: a copy kept before a migration added a field (pickled without it)
         # is never read by the new code, which would fetch the missing field from a row that may
