@@ -4,12 +4,14 @@ The page cache is off here: these are the pages themselves, as every visitor get
 them while the page cache is being renewed.
 """
 
+import datetime
 import re
 
 import pytest
 from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from buddies.models import Municipality
 from contact.models import Topic
@@ -213,3 +215,13 @@ def test_a_page_read_before_runs_no_query_until_its_content_changes(client, djan
     for url in urls:
         with django_assert_num_queries(0, info=url):
             client.get(url)
+
+
+def test_a_kept_event_card_keeps_the_heading_level_of_the_page_it_is_on(client):
+    # The archive lists past events under h2, the agenda's "geweest" under h3 (below its h2): a card
+    # kept from one page must not carry its heading level to the other.
+    starts_at = timezone.now() - datetime.timedelta(days=20)
+    event = EventFactory(starts_at=starts_at, title="Oudercafé van vorige maand")
+    for url, level in (("/agenda/archief/", 2), ("/agenda/", 3), ("/agenda/archief/", 2)):
+        html = client.get(url).content.decode()
+        assert f'<h{level}><a href="{event.get_absolute_url()}">' in html, url
