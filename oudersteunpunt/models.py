@@ -285,6 +285,15 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls):
+        # In this process's memory per version of the "site" part (read with the request's other
+        # versions, one round trip), which saving the settings renews on every server; below that
+        # one copy in the shared cache, so a new process does not need the database.
+        from .fragments import part_data
+
+        return part_data(["site"], cls.cache_key(), cls._load_shared, seconds=300)
+
+    @classmethod
+    def _load_shared(cls):
         value = cache.get(cls.cache_key())
         if value is None:
             value, _created = cls.objects.get_or_create(pk=1)

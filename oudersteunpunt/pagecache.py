@@ -82,13 +82,47 @@ def _fresh_version():
     return secrets.randbits(56)
 
 
-def versions(tags):
+# The versions read during one request (PageCacheMiddleware): the first read fetches every part's
+# version and the address's in one round trip, so the page cache, the site settings and each part's
+# data (fragments.part_data) do not each ask Redis again. A bump in the request drops what it renews.
+_read_in_request = ContextVar("pagecache_versions_read", default=None)
+
+
+def _read(tags):
     found = cache.get_many(tags)
     for tag in tags:
         if tag not in found:
             value = _fresh_version()
             found[tag] = value if cache.add(tag, value, None) else cache.get(tag, value)
+    return found
+
+
+def versions(tags):
+    known = _read_in_request.get()
+    if known is None:
+        found = _read(tags)
+    else:
+        missing = [tag for tag in tags if tag not in known]
+        if missing:
+            if not known:
+                missing = list(dict.fromkeys(missing + known.first_tags()))
+            known.update(_read(missing))
+        found = known
     return ".".join(str(found[tag]) for tag in tags)
+
+
+class _VersionsRead(dict):
+    """What one request read, by tag; the first read takes every part's and the address's."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+
+    def first_tags(self):
+        from . import registry
+
+        parts = {d.name for d in registry.cache_dependencies}
+        return [f"pagecache:part:{name}" for name in sorted(parts)] + [f"pagecache:path:{neutral_path(self.path)}"]
 
 
 def part_version(name):
@@ -97,7 +131,10 @@ def part_version(name):
 
 
 def bump(tags):
+    known = _read_in_request.get()
     for tag in tags:
+        if known is not None:
+            known.pop(tag, None)
         # One round trip when the version exists (nearly always: a sign-up bumps three).
         try:
             cache.incr(tag)
@@ -182,6 +219,13 @@ class PageCacheMiddleware:
         self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
+        reading = _read_in_request.set(_VersionsRead(request.path_info))
+        try:
+            return self._respond(request)
+        finally:
+            _read_in_request.reset(reading)
+
+    def _respond(self, request):
         if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not is_cacheable_request(request):
             return self.get_response(request)
         request.page_cacheable = True

@@ -117,3 +117,32 @@ def test_the_cached_feed_follows_a_changed_event(client, settings):
     assert b"Tweede titel" in client.get("/agenda/agenda.ics").content
     EventFactory(title="Nog een")
     assert b"Nog een" in client.get("/agenda/agenda.ics").content
+
+
+@pytest.mark.parametrize("seconds", [0, 300])
+def test_a_page_asks_the_shared_cache_for_its_versions_once(client, settings, monkeypatch, seconds):
+    # Every part's version and the address's in one round trip at the first read of a request; the
+    # page cache, the site settings and each part's data then use what that read found.
+    settings.PAGE_CACHE_SECONDS = seconds
+    event = EventFactory()
+    urls = ["/", "/agenda/", event.get_absolute_url(), "/vragen/", "/contact/"]
+    for url in urls:
+        client.get(url)
+    asked = []
+    real_get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, **kw: asked.append(keys) or real_get_many(keys, **kw))
+    for url in urls:
+        asked.clear()
+        client.get(url)
+        version_reads = [keys for keys in asked if any(k.startswith("pagecache:") for k in keys)]
+        assert len(version_reads) == 1, (url, asked)
+
+
+def test_a_change_made_during_a_request_is_seen_by_what_the_request_reads_after_it():
+    token = pagecache._read_in_request.set(pagecache._VersionsRead("/agenda/"))
+    try:
+        before = pagecache.part_version("agenda")
+        pagecache.bump_part("agenda")
+        assert pagecache.part_version("agenda") != before
+    finally:
+        pagecache._read_in_request.reset(token)
