@@ -8,19 +8,20 @@ HOME_EVENTS = 3
 def home_context(request):
     import time
 
-    from oudersteunpunt.fragments import part_data
+    from oudersteunpunt.fragments import read
 
     from .models import Event, counted
     from .views import AGENDA_SECONDS
 
-    def read():
+    def upcoming():
         # The first few, then counted (one small grouped query, not a join over every sign-up).
         upcoming = Event.objects.published().filter(cancelled_at__isnull=True).upcoming().select_related("type")
         return counted(upcoming[:HOME_EVENTS])
 
     # Read once per version of the agenda and of the home page (a sign-up renews it), and every half minute.
     moment = int(time.time() // AGENDA_SECONDS)
-    return {"events": part_data(["agenda"], f"home-events:{moment}", read, paths=["/"])}
+    data = read(["agenda"], f"home-events:{moment}", upcoming, paths=["/"])
+    return {"events": data.value, "data_key": data.key}
 
 
 def signup_pages(signup):

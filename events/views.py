@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import FormView, TemplateView
 
-from oudersteunpunt.fragments import part_data
+from oudersteunpunt.fragments import read
 from oudersteunpunt.pagecache import part_version
 from oudersteunpunt.sharing import summary
 from oudersteunpunt.spam import rate_limited
@@ -66,14 +66,13 @@ def event_list(request):
     # Read once per version of the agenda (an event or type saved, a sign-up) and at least every
     # AGENDA_SECONDS, so an event that has ended moves to "geweest" on time.
     moment = int(time.time() // AGENDA_SECONDS)
-    count, upcoming, past, types = part_data(
-        ["agenda"], f"agenda:{number}:{moment}", lambda: agenda_page(number), paths=[request.path]
-    )
+    data = read(["agenda"], f"agenda:{number}:{moment}", lambda: agenda_page(number), paths=[request.path])
+    count, upcoming, past, types = data.value
     page = page_of_read(upcoming, number, count)
     return render(
         request,
         "events/event_list.html",
-        {"page_obj": page, "upcoming": upcoming, "past": past, "types": types},
+        {"page_obj": page, "upcoming": upcoming, "past": past, "types": types, "data_key": data.key},
     )
 
 
@@ -100,9 +99,10 @@ def event_type_detail(request, slug):
 def event_archive(request):
     number = page_number(request)
     moment = int(time.time() // AGENDA_SECONDS)
-    count, past = part_data(["agenda"], f"archive:{number}:{moment}", lambda: archive_page(number))
+    data = read(["agenda"], f"archive:{number}:{moment}", lambda: archive_page(number))
+    count, past = data.value
     page = page_of_read(past, number, count)
-    return render(request, "events/event_archive.html", {"page_obj": page, "past": past})
+    return render(request, "events/event_archive.html", {"page_obj": page, "past": past, "data_key": data.key})
 
 
 def archive_page(number):
@@ -124,11 +124,12 @@ def event_detail(request, slug):
     if request.method == "POST":
         # A sign-up is checked against the database itself, under a lock (services): the totals are
         # read only to show the form again.
-        event = read_event(slug, with_counts=False)
+        event, data_key = read_event(slug, with_counts=False), None
     else:
         # Read once per version of the agenda and of this address (a sign-up renews it) and half minute.
         moment = int(time.time() // AGENDA_SECONDS)
-        event = part_data(["agenda"], f"event:{slug}:{moment}", lambda: read_event(slug), paths=[request.path])
+        data = read(["agenda"], f"event:{slug}:{moment}", lambda: read_event(slug), paths=[request.path])
+        event, data_key = data.value, data.key
     closed = event.signup_closed_reason()
     form = None
     if not closed:
@@ -149,6 +150,7 @@ def event_detail(request, slug):
         "closed": closed,
         "summary": summary(event.description),
         "jsonld": event_jsonld(request, event),
+        "data_key": data_key,
     }
     return render(request, "events/event_detail.html", context)
 

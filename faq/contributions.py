@@ -4,15 +4,12 @@ from django.apps import apps
 
 
 def home_context(request):
-    from oudersteunpunt.fragments import part_data
+    from oudersteunpunt.fragments import read
 
     from .models import Phase
 
-    return {
-        "phases": part_data(
-            ["vragen"], "chooser", lambda: list(Phase.objects.only("slug", "chooser_statement", "order"))
-        )
-    }
+    data = read(["vragen"], "chooser", lambda: list(Phase.objects.only("slug", "chooser_statement", "order")))
+    return {"phases": data.value, "data_key": data.key}
 
 
 def admin_todos(request):

@@ -23,6 +23,8 @@ def _menu_and_links():
     if found is None:
         menu = [(entry, _url(entry.url_name)) for entry in registry.menu_entries]
         found = _links[key] = (
+            # Names these links: pieces of pages that show them are kept under it.
+            repr(key),
             [{"label": entry.label, "url": url, "mark_current": entry.mark_current} for entry, url in menu if url],
             # The parts' named addresses ("search", "contact"): a template checks one is there before linking.
             {role: url for role, name in registry.links.items() if (url := _url(name))},
@@ -32,10 +34,13 @@ def _menu_and_links():
 
 
 def site(request):
-    menu, links, footer_links = _menu_and_links()
-    site_settings = SiteSettings.load()
+    links_key, menu, links, footer_links = _menu_and_links()
+    site_settings, site_key = SiteSettings.read()
     return {
         "site_settings": site_settings,
+        # The header and footer are kept under these (base.html): renewed with the settings or links.
+        "site_key": site_key,
+        "part_links_key": links_key,
         # Open Graph, Twitter card and canonical address of this page (base.html).
         "share_meta": sharing.meta(request, site_settings),
         "part_menu": menu,

@@ -13,14 +13,42 @@ be out of date after a release) and bounded: the least used pieces go first.
 
 import hashlib
 import json
+import secrets
+from typing import NamedTuple
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .pagecache import START_PLACEHOLDER, neutral_path, versions
 
-store = LocMemCache("osp-fragments", {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
+
+class Memory(LocMemCache):
+    """Django's cache in process memory, without pickling: what is kept is handed out as it is.
+
+    Unpickling a page's data (model instances) on every request cost more than reading the
+    HTML kept for it. So a value kept here is shared by every request of this process:
+    nothing may change it after it is kept (views build new dicts and lists around it).
+    """
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            value = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            self._set(key, value, timeout)
+
+
+store = Memory("osp-fragments", {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
 
 
 def key(*parts):
@@ -35,7 +63,19 @@ def part_versions(parts, paths=()):
     return versions(tags)
 
 
+class Read(NamedTuple):
+    value: object
+    # Names the data and its versions: a piece rendered from nothing but this data (and the
+    # language) can be kept under it, ``{% memo data_key %}``, and is renewed with the data.
+    key: str
+
+
 def part_data(parts, name, compute, seconds=60, paths=()):
+    """``read(…).value``: the data alone."""
+    return read(parts, name, compute, seconds, paths).value
+
+
+def read(parts, name, compute, seconds=60, paths=()):
     """``compute()`` once per version of these parts in this process: for data only they change.
 
     The versions are the page cache's (``registry.register_cache_dependency``): saving or
@@ -46,11 +86,14 @@ def part_data(parts, name, compute, seconds=60, paths=()):
     registered as narrow renews (a sign-up: the agenda, that event and the home page).
     """
     data_key = f"data:{name}:{part_versions(parts, paths)}"
-    value = store.get(data_key)
-    if value is None:
-        value = compute()
-        store.set(data_key, value, seconds)
-    return value
+    entry = store.get(data_key)
+    if entry is None:
+        # Each reading gets its own mark: a piece kept under the key is renewed whenever the data is
+        # read again, also after ``seconds`` with unchanged versions (Redis down).
+        entry = (compute(), secrets.token_hex(8))
+        store.set(data_key, entry, seconds)
+    value, mark = entry
+    return Read(value, f"{data_key}:{mark}")
 
 
 def form_fingerprint(form):

@@ -257,11 +257,6 @@ class SiteSettings(models.Model):
         if self.share_image and not self.share_image_alt.strip():
             raise ValidationError({"share_image_alt": _("Beschrijf kort wat er op de afbeelding staat.")})
 
-    @property
-    def fingerprint(self):
-        """Every value of the row: pieces of pages that show the settings are kept under it."""
-        return [getattr(self, field.attname) for field in self._meta.concrete_fields]
-
     def municipality_list(self):
         return [line.strip() for line in self.municipalities.splitlines() if line.strip()]
 
@@ -285,12 +280,20 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls):
-        # In this process's memory per version of the "site" part (read with the request's other
-        # versions, one round trip), which saving the settings renews on every server; below that
-        # one copy in the shared cache, so a new process does not need the database.
-        from .fragments import part_data
+        return cls.read().value
 
-        return part_data(["site"], cls.cache_key(), cls._load_shared, seconds=300)
+    @classmethod
+    def read(cls):
+        """The settings and a key that changes with them (for pieces of pages that show them).
+
+        In this process's memory per version of the "site" part (read with the request's other
+        versions, one round trip), which saving the settings renews on every server; below that
+        one copy in the shared cache, so a new process does not need the database. The one
+        instance is shared by this process's requests: never change it (``objects.get`` to edit).
+        """
+        from .fragments import read
+
+        return read(["site"], cls.cache_key(), cls._load_shared, seconds=300)
 
     @classmethod
     def _load_shared(cls):

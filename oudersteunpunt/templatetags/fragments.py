@@ -5,7 +5,9 @@
 ``{% memo value value … %}…{% endmemo %}`` keeps what is between the tags under a
 key made of the values given and the language: give every value the piece shows
 (fields, counts, "is this in the past"), never a whole object, and nothing personal
-or per response (no CSRF token, no form) inside.
+or per response (no CSRF token, no form) inside. ``{% memo data_key %}`` keeps a piece
+made from one reading of ``fragments.read`` alone; when the first value is ``None`` the
+piece is rendered and not kept.
 """
 
 from django import template
@@ -26,8 +28,11 @@ class MemoNode(template.Node):
         self.values = values
 
     def render(self, context):
+        values = [value.resolve(context) for value in self.values]
+        if values[0] is None:
+            return self.nodelist.render(context)  # no key given (data read fresh): nothing kept
         place = f"{self.origin.name}:{self.token.position}"
-        key = f"memo:{fragments.key(place, *(value.resolve(context) for value in self.values))}"
+        key = f"memo:{fragments.key(place, *values)}"
         html = fragments.store.get(key)
         if html is None:
             html = self.nodelist.render(context)

@@ -3,10 +3,11 @@ from html import unescape
 from django import template
 from django.template.base import NodeList
 from django.template.loader_tags import BLOCK_CONTEXT_KEY, BlockNode
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
+from oudersteunpunt import fragments
 from oudersteunpunt.sharing import json_for_script
 
 register = template.Library()
@@ -15,8 +16,14 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def url_in_language(context, language):
     """This page's address in another language (``/vragen/`` <-> ``/en/vragen/``)."""
-    request = context["request"]
-    return translate_url(request.get_full_path(), language)
+    # Resolving the address and reversing it in the other language: once per address in each process.
+    address = context["request"].get_full_path()
+    key = f"url-in-language:{fragments.key(address, language, get_urlconf())}"
+    found = fragments.store.get(key)
+    if found is None:
+        found = translate_url(address, language)
+        fragments.store.set(key, found)
+    return found
 
 
 @register.simple_tag(takes_context=True)
