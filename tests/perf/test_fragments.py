@@ -225,3 +225,17 @@ def test_a_kept_event_card_keeps_the_heading_level_of_the_page_it_is_on(client):
     for url, level in (("/agenda/archief/", 2), ("/agenda/", 3), ("/agenda/archief/", 2)):
         html = client.get(url).content.decode()
         assert f'<h{level}><a href="{event.get_absolute_url()}">' in html, url
+
+
+def test_a_piece_kept_under_a_readings_key_is_renewed_with_every_new_reading():
+    # While Redis is down each process counts its own versions; the data is then read again after
+    # ``seconds`` with the same versions, and what was kept under the old reading must not outlive it.
+    from oudersteunpunt import fragments
+
+    readings = iter(["eerste", "tweede"])
+    first = fragments.read(["agenda"], "test-reading", lambda: next(readings), seconds=60)
+    again = fragments.read(["agenda"], "test-reading", lambda: next(readings), seconds=60)
+    assert (again.value, again.key) == (first.value, first.key) == ("eerste", first.key)
+    fragments.store.delete(first.key.rsplit(":", 1)[0])  # as when its seconds are up
+    renewed = fragments.read(["agenda"], "test-reading", lambda: next(readings), seconds=60)
+    assert renewed.value == "tweede" and renewed.key != first.key
