@@ -1,10 +1,8 @@
 import datetime
-import hashlib
 import time
 from urllib.parse import urlencode
 
 from django.core import signing
-from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,8 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import FormView, TemplateView
 
-from oudersteunpunt.fragments import read
-from oudersteunpunt.pagecache import part_version
+from oudersteunpunt.fragments import part_data, read
 from oudersteunpunt.sharing import summary
 from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
@@ -44,7 +41,7 @@ TYPE_NEXT_DATES = 5  # a type page shows what is coming, not the whole year
 # The feed: what is coming (at most this many) and what was on lately, so a calendar keeps recent history.
 FEED_PAST = datetime.timedelta(days=30)
 FEED_MAX_EVENTS = 50
-# Short, like the page cache: a new release that writes the feed differently shows within minutes.
+# At most this long in a process while Redis is down (each process then counts its own versions).
 FEED_CACHE_SECONDS = 120
 
 
@@ -198,17 +195,16 @@ def calendar_response(content, filename):
 
 @require_GET
 def calendar_feed(request):
-    since = timezone.now() - FEED_PAST
-    events = list(Event.objects.published().upcoming(since).select_related("type")[:FEED_MAX_EVENTS])
-    # Writing iCalendar costs about a millisecond per event, and the same events make the same feed:
-    # kept until an event or type is saved (the agenda's cache version) or other events are in the window.
-    fingerprint = repr([(e.pk, e.updated_at, e.cancelled_at, e.starts_at, e.ends_at) for e in events])
-    key = f"agenda-feed:{part_version('agenda')}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
-    content = cache.get(key)
-    if content is None:
-        content = event_calendar(events)
-        cache.set(key, content, FEED_CACHE_SECONDS)
+    # Writing iCalendar costs about a millisecond per event: read and written once per version of the
+    # agenda (an event or type saved) and half minute (what is in the window moves with the clock).
+    moment = int(time.time() // AGENDA_SECONDS)
+    content = part_data(["agenda"], f"feed:{moment}", calendar_feed_content, FEED_CACHE_SECONDS)
     return calendar_response(content, "agenda.ics")
+
+
+def calendar_feed_content():
+    since = timezone.now() - FEED_PAST
+    return event_calendar(Event.objects.published().upcoming(since).select_related("type")[:FEED_MAX_EVENTS])
 
 
 @require_GET

@@ -125,11 +125,6 @@ class _VersionsRead(dict):
         return [f"pagecache:part:{name}" for name in sorted(parts)] + [f"pagecache:path:{neutral_path(self.path)}"]
 
 
-def part_version(name):
-    """For caches of a part's own (a rendered feed): renewed with its pages."""
-    return versions([f"pagecache:part:{name}"])
-
-
 def bump(tags):
     known = _read_in_request.get()
     for tag in tags:

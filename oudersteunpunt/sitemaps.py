@@ -29,6 +29,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date
 
+from . import registry
+from .fragments import part_data
 from .models import Page
 
 # Each sitemap page stays small enough to build in a few milliseconds (about 2 microseconds an address
@@ -309,7 +311,12 @@ def _section_page(request, sitemaps, section):
     page = _page_number(request)
     base = xml_escape(_base(request))
     if isinstance(site, RowSitemap):
-        lines, latest = _row_lines(site, page, base)
+        # Read and written once per version of the content in each process (every part's, as for
+        # every sitemap address): a crawler walking the pages costs one query per page and change.
+        parts = sorted({dependency.name for dependency in registry.cache_dependencies})
+        lines, latest = part_data(
+            parts, f"sitemap:{section}:{page}:{base}", lambda: _row_lines(site, page, base), SUMMARY_SECONDS
+        )
     else:
         entries = _content_cached(f"{section}:{page}", lambda: _other_entries(site, page))
         lines = [

@@ -239,3 +239,16 @@ def test_a_piece_kept_under_a_readings_key_is_renewed_with_every_new_reading():
     fragments.store.delete(first.key.rsplit(":", 1)[0])  # as when its seconds are up
     renewed = fragments.read(["agenda"], "test-reading", lambda: next(readings), seconds=60)
     assert renewed.value == "tweede" and renewed.key != first.key
+
+
+def test_the_feed_and_the_sitemap_are_written_once_and_show_a_change_at_once(client, django_assert_num_queries):
+    event, question = EventFactory(title="Oudercafé in de bibliotheek"), QuestionFactory()
+    for url in ("/agenda/agenda.ics", "/sitemap-vragen.xml"):
+        client.get(url)
+        with django_assert_num_queries(0, info=url):
+            client.get(url)
+    event.title = "Oudercafé in het buurthuis"
+    event.save()
+    assert b"Oudercaf\xc3\xa9 in het buurthuis" in client.get("/agenda/agenda.ics").content
+    newer = QuestionFactory(phase=question.phase)
+    assert newer.get_absolute_url() in client.get("/sitemap-vragen.xml").content.decode()
