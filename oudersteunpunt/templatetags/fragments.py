@@ -23,16 +23,16 @@ def form_fields(context, form):
 
 
 class MemoNode(template.Node):
-    def __init__(self, nodelist, values):
+    def __init__(self, nodelist, values, place):
         self.nodelist = nodelist
         self.values = values
+        self.place = place
 
     def render(self, context):
         values = [value.resolve(context) for value in self.values]
         if values[0] is None:
             return self.nodelist.render(context)  # no key given (data read fresh): nothing kept
-        place = f"{self.origin.name}:{self.token.position}"
-        key = f"memo:{fragments.key(place, *values)}"
+        key = f"memo:{fragments.key(self.place, *values)}"
         html = fragments.store.get(key)
         if html is None:
             html = self.nodelist.render(context)
@@ -45,6 +45,10 @@ def memo(parser, token):
     values = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     if not values:
         raise template.TemplateSyntaxError("{% memo %} needs the values the piece shows.")
+    # Which memo of which template: a token's position is only known in debug mode, so they are
+    # counted (two memos of one template with the same values must not share their HTML).
+    parser.memo_count = getattr(parser, "memo_count", 0) + 1
+    place = f"{parser.origin.name}:{parser.memo_count}"
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
-    return MemoNode(nodelist, values)
+    return MemoNode(nodelist, values, place)

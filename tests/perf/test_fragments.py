@@ -252,3 +252,13 @@ def test_the_feed_and_the_sitemap_are_written_once_and_show_a_change_at_once(cli
     assert b"Oudercaf\xc3\xa9 in het buurthuis" in client.get("/agenda/agenda.ics").content
     newer = QuestionFactory(phase=question.phase)
     assert newer.get_absolute_url() in client.get("/sitemap-vragen.xml").content.decode()
+
+
+def test_two_memos_of_one_template_with_the_same_values_keep_their_own_html():
+    # Django knows a tag's position in its template only in debug mode: the memos are counted instead.
+    from django.template import Context, Engine
+
+    engine = Engine(debug=False, libraries={"fragments": "oudersteunpunt.templatetags.fragments"})
+    source = "{% load fragments %}{% memo key %}een{% endmemo %}-{% memo key %}twee{% endmemo %}"
+    for _ in range(2):
+        assert engine.from_string(source).render(Context({"key": "dezelfde"})) == "een-twee"
