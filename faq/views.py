@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from oudersteunpunt import registry, sharing
-from oudersteunpunt.fragments import part_data
+from oudersteunpunt.fragments import part_data, read
 from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.spam import client_address, is_rate_limited
 
@@ -134,7 +134,7 @@ def phase_page(slug, number):
     return phases, current, paginator.count, groups
 
 
-def question_jsonld(request, question, answer_html):
+def question_jsonld(request, question, answer_text):
     """The question and its answer (FAQPage) and where it sits (BreadcrumbList, like the visible one)."""
     site = SiteSettings.load()
     trail = [
@@ -149,7 +149,7 @@ def question_jsonld(request, question, answer_html):
             {
                 "@type": "Question",
                 "name": question.title,
-                "acceptedAnswer": {"@type": "Answer", "text": sharing.plain_text(answer_html)},
+                "acceptedAnswer": {"@type": "Answer", "text": answer_text},
             }
         ],
     }
@@ -160,21 +160,21 @@ def question_detail(request, phase, question):
     # The netwerkgroep previews an answer before it is published; nobody else sees it, and it is not kept.
     preview = request.user.has_perm("faq.view_question")
     if preview:
-        context = question_context(phase, question, Question.objects.all())
+        context, data_key = question_context(phase, question, Question.objects.all()), None
     else:
         # Read once per version of the faq's content (answers, terms, the phase's order).
-        context = part_data(
+        data = read(
             ["vragen"],
             f"question:{phase}:{question}",
             lambda: question_context(phase, question, Question.objects.published()),
         )
-    question = context["question"]
-    # Per request: the address, the language and the site's name are in them.
-    shared = {
-        "summary": sharing.summary(question.answer),
-        "jsonld": question_jsonld(request, question, question.answer),
-    }
-    return render(request, "faq/question_detail.html", {**context, **shared, "feedback": request.GET.get("feedback")})
+        context, data_key = data.value, data.key
+    # Per request: the address, the language and the site's name are in it.
+    jsonld = question_jsonld(request, context["question"], context["answer_text"])
+    feedback = request.GET.get("feedback")
+    return render(
+        request, "faq/question_detail.html", {**context, "jsonld": jsonld, "feedback": feedback, "data_key": data_key}
+    )
 
 
 def question_context(phase, slug, visible):
@@ -186,9 +186,12 @@ def question_context(phase, slug, visible):
     by_pk = published_questions().in_bulk([pk for pk in (previous, following) if pk])
     answer, used_terms = marked_answer(question)
     related = question.related.filter(published=True).select_related("phase").only("title", "slug", "phase__slug")
+    answer_text = sharing.plain_text(question.answer)
     return {
         "question": question,
         "answer": answer,
+        "answer_text": answer_text,
+        "summary": sharing.summary_of_text(answer_text),
         "used_terms": used_terms,
         "related": list(related),
         "previous": by_pk.get(previous),

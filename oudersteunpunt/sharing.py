@@ -45,7 +45,11 @@ def plain_text(html):
 
 def summary(html):
     """The first words of rich text: a page's description."""
-    return Truncator(plain_text(html)).words(SUMMARY_WORDS)
+    return summary_of_text(plain_text(html))
+
+
+def summary_of_text(text):
+    return Truncator(text).words(SUMMARY_WORDS)
 
 
 def canonical_url(request):
