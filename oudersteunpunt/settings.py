@@ -113,6 +113,7 @@ TEMPLATES = [
                 "oudersteunpunt.context_processors.site",
                 "oudersteunpunt.pagecache.csrf_token_context",
             ],
+            "builtins": ["oudersteunpunt.templatetags.extends"],
         },
     },
 ]

@@ -262,3 +262,15 @@ def test_two_memos_of_one_template_with_the_same_values_keep_their_own_html():
     source = "{% load fragments %}{% memo key %}een{% endmemo %}-{% memo key %}twee{% endmemo %}"
     for _ in range(2):
         assert engine.from_string(source).render(Context({"key": "dezelfde"})) == "een-twee"
+
+
+def test_every_template_extends_with_the_root_blocks_kept(client):
+    from django.template.loader import get_template
+
+    from oudersteunpunt.templatetags.extends import RootBlocksKeptExtendsNode
+
+    page = get_template("events/event_archive.html").template
+    assert isinstance(page.nodelist[0], RootBlocksKeptExtendsNode)
+    client.get("/agenda/archief/")
+    assert set(get_template("base.html").template.osp_root_blocks) >= {"title", "content", "head"}
+    assert "<h1>Activiteiten die geweest zijn</h1>" in client.get("/agenda/archief/").content.decode()
