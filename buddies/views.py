@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from oudersteunpunt.fragments import part_data
+from oudersteunpunt.fragments import read
 from oudersteunpunt.spam import rate_limited
 from oudersteunpunt.views import noindex
 
@@ -42,8 +42,8 @@ def index(request):
         request.session[SESSION_KEY] = {"by_mail": bool(form.cleaned_data["email"]), "pk": buddy_request.pk}
         return redirect("buddies:thanks")
     # Read once per version of the buddies (a profile saved) and per day (the training date counts).
-    shown = part_data(["buddies"], f"buddies-shown:{timezone.localdate()}", shown_buddies)
-    return render(request, "buddies/index.html", {"form": form, "buddies": shown})
+    shown = read(["buddies"], f"buddies-shown:{timezone.localdate()}", shown_buddies)
+    return render(request, "buddies/index.html", {"form": form, "buddies": shown.value, "data_key": shown.key})
 
 
 def thanks(request):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from oudersteunpunt import registry, sharing
-from oudersteunpunt.fragments import part_data, read
+from oudersteunpunt.fragments import read
 from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.spam import client_address, is_rate_limited
 
@@ -63,7 +63,8 @@ class PhaseListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         # Read once per version of the faq's content (a window over every published question).
-        return super().get_context_data(phases=part_data(["vragen"], "phase-list", self.phases), **kwargs)
+        data = read(["vragen"], "phase-list", self.phases)
+        return super().get_context_data(phases=data.value, data_key=data.key, **kwargs)
 
     @staticmethod
     def phases():
@@ -84,9 +85,8 @@ def phase_detail(request, phase):
     except ValueError:
         raise Http404 from None
     # Read once per version of the faq's content; an unknown phase or page is a 404 and keeps nothing.
-    phases, current, count, groups = part_data(
-        ["vragen"], f"phase:{phase}:{number}", lambda: phase_page(phase, number)
-    )
+    data = read(["vragen"], f"phase:{phase}:{number}", lambda: phase_page(phase, number))
+    phases, current, count, groups = data.value
     page = Page(
         [question for _theme, questions in groups for question in questions],
         number,
@@ -102,6 +102,7 @@ def phase_detail(request, phase):
             "page_obj": page,
             "previous": previous,
             "next": following,
+            "data_key": data.key,
             # What the list of this page shows: it is kept in memory under it (phase_detail.html).
             "shown": [
                 (theme and (theme.pk, theme.name), [(q.slug, q.title) for q in questions])
@@ -271,10 +272,9 @@ class GlossaryView(TemplateView):
     template_name = "faq/glossary.html"
 
     def get_context_data(self, **kwargs):
-        letters = part_data(["vragen"], "glossary", self.letters)
-        # Everything the list shows: the rendered list is kept under it (glossary.html).
-        shown = [(t.slug, t.term, t.meaning, t.explanation) for _letter, terms in letters for t in terms]
-        return super().get_context_data(letters=letters, shown=shown, **kwargs)
+        # The rendered list is kept under the reading of the terms (glossary.html).
+        data = read(["vragen"], "glossary", self.letters)
+        return super().get_context_data(letters=data.value, data_key=data.key, **kwargs)
 
     @staticmethod
     def letters():
