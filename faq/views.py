@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from oudersteunpunt import registry, sharing
+from oudersteunpunt import fragments, registry, sharing
 from oudersteunpunt.fragments import read
 from oudersteunpunt.models import SiteSettings
 from oudersteunpunt.spam import client_address, is_rate_limited
@@ -222,33 +222,17 @@ def search_view(request):
     exact = request.GET.get("precies") == "1"
     # Stop words alone ("te veel") may still name a synonym, so any real word is searched.
     meaningful = [w for w in search.words(query) if len(w) > 1]
-    results, terms, outcome, suggestions = [], [], None, []
+    found, data_key = ([], [], "", []), None
     if meaningful:
         index = search.search_index()
-        outcome = search.run(query, index, exact=exact, limit=MAX_RESULTS)
-        # Everything a result shows comes from the index, which follows every change (its fingerprint
-        # was checked just now), so no query per search; the address is made once, the slugs filled in.
-        address = reverse("faq:question", kwargs={"phase": "osp-phase-slot", "question": "osp-question-slot"})
-        matches = search.matcher(outcome.stems)
-        for hit in outcome.hits:
-            document = index.documents_by_pk[hit.pk]
-            results.append(
-                SearchResult(
-                    pk=document.pk,
-                    slug=document.slug,
-                    title=document.title,
-                    url=address.replace("osp-phase-slot", quote(document.phase_slug)).replace(
-                        "osp-question-slot", quote(document.slug)
-                    ),
-                    phase_name=document.phase_name,
-                    title_marked=search.highlight(document.title, outcome.stems, length=200, matches=matches),
-                    snippet=search.highlight(document.text, outcome.stems, plain=True, matches=matches),
-                )
-            )
-        terms = [index.terms[pk] for pk in outcome.term_pks if pk in index.terms][:5]
-        if not results and not terms:
-            missed_search_record(query=query)
-            suggestions = search.suggestions(query, index)
+        # The same words on the same content find the same: ranked and written once per process
+        # (parents type the same few words), renewed with the index and any change to the questions.
+        key = f"search:{fragments.key(index.fingerprint, fragments.part_versions(['vragen']), query, exact)}"
+        data = fragments.remember(key, lambda: search_results(query, index, exact))
+        found, data_key = data.value, data.key
+    results, terms, corrected, suggestions = found
+    if meaningful and not results and not terms:
+        missed_search_record(query=query)
     response = render(
         request,
         "faq/search.html",
@@ -257,15 +241,45 @@ def search_view(request):
             "too_short": bool(query) and not meaningful,
             "results": results,
             "terms": terms,
-            "corrected": outcome.corrected if outcome else "",
+            "corrected": corrected,
             "suggestions": suggestions,
             "phase_list": Phase.objects.only("name", "slug", "order") if query and not results else [],
+            "data_key": data_key,
         },
     )
     if meaningful and not results and not terms:
         # Never served from the page cache, so every search without results is counted.
         patch_cache_control(response, private=True)
     return response
+
+
+def search_results(query, index, exact):
+    """(results, terms, the corrected query, suggestions) for ``query`` in ``index``."""
+    results, suggestions = [], []
+    outcome = search.run(query, index, exact=exact, limit=MAX_RESULTS)
+    # Everything a result shows comes from the index, which follows every change (its fingerprint
+    # was checked just now), so no query per search; the address is made once, the slugs filled in.
+    address = reverse("faq:question", kwargs={"phase": "osp-phase-slot", "question": "osp-question-slot"})
+    matches = search.matcher(outcome.stems)
+    for hit in outcome.hits:
+        document = index.documents_by_pk[hit.pk]
+        results.append(
+            SearchResult(
+                pk=document.pk,
+                slug=document.slug,
+                title=document.title,
+                url=address.replace("osp-phase-slot", quote(document.phase_slug)).replace(
+                    "osp-question-slot", quote(document.slug)
+                ),
+                phase_name=document.phase_name,
+                title_marked=search.highlight(document.title, outcome.stems, length=200, matches=matches),
+                snippet=search.highlight(document.text, outcome.stems, plain=True, matches=matches),
+            )
+        )
+    terms = [index.terms[pk] for pk in outcome.term_pks if pk in index.terms][:5]
+    if not results and not terms:
+        suggestions = search.suggestions(query, index)
+    return results, terms, outcome.corrected, suggestions
 
 
 class GlossaryView(TemplateView):

@@ -85,15 +85,19 @@ def read(parts, name, compute, seconds=60, paths=()):
     its own versions). ``paths`` adds the versions of these addresses, which a model
     registered as narrow renews (a sign-up: the agenda, that event and the home page).
     """
-    data_key = f"data:{name}:{part_versions(parts, paths)}"
-    entry = store.get(data_key)
+    return remember(f"data:{name}:{part_versions(parts, paths)}", compute, seconds)
+
+
+def remember(key, compute, seconds=60):
+    """``compute()`` once per ``key`` in this process (for ``seconds``), with the key of that reading."""
+    entry = store.get(key)
     if entry is None:
         # Each reading gets its own mark: a piece kept under the key is renewed whenever the data is
         # read again, also after ``seconds`` with unchanged versions (Redis down).
         entry = (compute(), secrets.token_hex(8))
-        store.set(data_key, entry, seconds)
+        store.set(key, entry, seconds)
     value, mark = entry
-    return Read(value, f"{data_key}:{mark}")
+    return Read(value, f"{key}:{mark}")
 
 
 def form_fingerprint(form):

@@ -257,3 +257,26 @@ def test_the_index_follows_a_change_made_by_another_app_server():
     assert [hit.slug for hit in search.run("fietsles", search.search_index()).hits] == [question.slug]
     Question.objects.filter(pk=question.pk).delete()
     assert search.run("fietsles", search.search_index()).hits == []
+
+
+def test_the_same_words_are_ranked_once_and_a_change_shows_at_once(client, monkeypatch):
+    question = QuestionFactory(title="Mijn kind zit thuis", answer="<p>Bel de leerplichtambtenaar.</p>")
+    ranked = []
+    real_run = search.run
+    monkeypatch.setattr(search, "run", lambda *args, **kwargs: ranked.append(args[0]) or real_run(*args, **kwargs))
+    for _ in range(2):
+        assert "Mijn kind zit" in client.get("/zoeken/?q=thuis").content.decode()
+    assert ranked == ["thuis"]
+    dutch_address = question.get_absolute_url()
+    english = client.get("/en/zoeken/?q=thuis").content.decode()
+    assert f'href="/en{dutch_address}"' in english  # a result's address is per language
+    question.title = "Mijn kind blijft thuis van school"
+    question.save()
+    assert "Mijn kind blijft" in client.get("/zoeken/?q=thuis").content.decode()
+
+
+def test_a_search_without_results_is_counted_each_time_also_when_kept(client):
+    QuestionFactory(title="Mijn kind zit thuis")
+    for _ in range(3):
+        client.get("/zoeken/?q=zwemdiploma")
+    assert MissedSearch.objects.get().count == 3
