@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -52,9 +53,18 @@ store = Memory("osp-fragments", {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 500
 
 
 def key(*parts):
-    """A hash of the language and the values; what JSON has no type for counts as its text (dates, lazy text)."""
-    text = json.dumps([get_language(), parts], default=str, sort_keys=True, ensure_ascii=False)
+    """A hash of the language and the values; what JSON has no type for counts as its text (dates)."""
+    text = json.dumps([get_language(), parts], default=_as_json, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _as_json(value):
+    if isinstance(value, Promise):
+        # Lazy text by its function and message, not translated: the language is in the key, and a
+        # form's labels and choices would otherwise each be looked up in the catalogue per request.
+        func, args, kwargs, *_result_classes = value.__reduce__()[1]
+        return [f"{func.__module__}.{func.__qualname__}", args, kwargs]
+    return str(value)
 
 
 def part_versions(parts, paths=()):

@@ -274,3 +274,17 @@ def test_every_template_extends_with_the_root_blocks_kept(client):
     client.get("/agenda/archief/")
     assert set(get_template("base.html").template.osp_root_blocks) >= {"title", "content", "head"}
     assert "<h1>Activiteiten die geweest zijn</h1>" in client.get("/agenda/archief/").content.decode()
+
+
+def test_lazy_text_counts_in_a_key_by_its_message_and_the_language():
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy, pgettext_lazy
+
+    from oudersteunpunt import fragments
+
+    assert fragments.key(gettext_lazy("Naam")) == fragments.key(gettext_lazy("Naam"))
+    assert fragments.key(gettext_lazy("Naam")) != fragments.key(gettext_lazy("Adres"))
+    assert fragments.key(gettext_lazy("Mei")) != fragments.key(pgettext_lazy("maand", "Mei"))
+    with translation.override("en"):
+        english = fragments.key(gettext_lazy("Naam"))
+    assert english != fragments.key(gettext_lazy("Naam"))
