@@ -19,6 +19,7 @@ import logging
 import socket
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -115,3 +116,27 @@ class FallbackRedisCache(RedisCache):
 
     def clear(self, *args, **kwargs):
         return self._call("clear", args, kwargs)
+
+
+class Memory(LocMemCache):
+    """Django's cache in process memory, without pickling: what is kept is handed out as it is.
+
+    Unpickling a page's data (model instances) on every request cost more than reading the
+    HTML kept for it. So a value kept here is shared by every request of this process:
+    nothing may change it after it is kept (views build new dicts and lists around it).
+    """
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            value = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            self._set(key, value, timeout)

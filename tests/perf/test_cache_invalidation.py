@@ -146,3 +146,18 @@ def test_a_change_made_during_a_request_is_seen_by_what_the_request_reads_after_
         assert pagecache.versions(["pagecache:part:agenda"]) != before
     finally:
         pagecache._read_in_request.reset(token)
+
+
+def test_a_page_this_process_served_is_not_fetched_again_but_a_change_elsewhere_shows(client, monkeypatch):
+    event = EventFactory(capacity=5)
+    url = event.get_absolute_url()
+    assert cached(client, url) == "miss"
+    fetched = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *a, **kw: fetched.append(key) or real_get(key, *a, **kw))
+    assert cached(client, url) == "hit"
+    # Only the versions are read (every request needs them); the page itself comes from this process.
+    assert all(key.startswith(("pagecache:part:", "pagecache:path:")) for key in fetched)
+    # Another server's change renews the versions in the shared cache: this process sees it at once.
+    pagecache.bump_paths([url])
+    assert cached(client, url) == "miss"
