@@ -1,6 +1,6 @@
 import sys
 import time
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -46,7 +46,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["organisation_jsonld"] = organisation_jsonld(self.request)
+        # Called by the template only when the piece is not kept yet (home.html).
+        context["organisation_jsonld"] = partial(organisation_jsonld, self.request)
         context["blocks"] = [
             {"template": block.template, **block.get_context(self.request)} for block in registry.home_blocks
         ]
