@@ -12,6 +12,7 @@ class FaqListSitemap(ListSitemap):
         from .views import QUESTIONS_PER_PAGE
 
         phases = Phase.objects.annotate(count=Count("questions", filter=Q(questions__published=True)))
+        phases = phases.order_by(*Phase._meta.ordering)  # a count (GROUP BY) drops Meta.ordering
         return [
             ("faq:index", None, 0, 0),
             ("faq:glossary", None, 0, 0),

@@ -69,9 +69,12 @@ class PhaseListView(TemplateView):
     @staticmethod
     def phases():
         first = published_questions().order_by(*PHASE_ORDER)[:QUESTIONS_PER_PHASE_SHOWN]
-        phases = Phase.objects.annotate(
-            question_count=Count("questions", filter=Q(questions__published=True))
-        ).prefetch_related(Prefetch("questions", queryset=first, to_attr="first_questions"))
+        # Ordered explicitly: with a count (GROUP BY) Django leaves Meta.ordering out of the query.
+        phases = (
+            Phase.objects.annotate(question_count=Count("questions", filter=Q(questions__published=True)))
+            .prefetch_related(Prefetch("questions", queryset=first, to_attr="first_questions"))
+            .order_by(*Phase._meta.ordering)
+        )
         phases = list(phases)
         for phase in phases:
             # What a phase's block shows of its questions: the block is kept in memory under it.
