@@ -92,8 +92,9 @@ def _fresh_version():
 _read_in_request = ContextVar("pagecache_versions_read", default=None)
 
 
-def _read(tags):
-    found = cache.get_many(tags)
+def _read(tags, also=()):
+    """The versions of ``tags`` (a new one for each that has none yet), and of ``also`` those found."""
+    found = cache.get_many([*tags, *also])
     for tag in tags:
         if tag not in found:
             value = _fresh_version()
@@ -108,9 +109,9 @@ def versions(tags):
     else:
         missing = [tag for tag in tags if tag not in known]
         if missing:
-            if not known:
-                missing = list(dict.fromkeys(missing + known.first_tags()))
-            known.update(_read(missing))
+            # Read along, never made: an address nobody keeps anything for gets no version in Redis.
+            also = [tag for tag in known.first_tags() if tag not in missing] if not known else []
+            known.update(_read(missing, also))
         found = known
     return ".".join(str(found[tag]) for tag in tags)
 

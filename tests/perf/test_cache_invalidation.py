@@ -161,3 +161,10 @@ def test_a_page_this_process_served_is_not_fetched_again_but_a_change_elsewhere_
     # Another server's change renews the versions in the shared cache: this process sees it at once.
     pagecache.bump_paths([url])
     assert cached(client, url) == "miss"
+
+
+def test_an_address_nobody_keeps_anything_for_gets_no_version(client):
+    # Read along with the other versions, but only made where a page or its data is kept: the admin's
+    # and account pages (never cached) leave no keys in Redis.
+    assert client.get("/account/login/").status_code == 200
+    assert cache.get("pagecache:path:/account/login/") is None
