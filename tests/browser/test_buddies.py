@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from buddies.models import BuddyRequest, Match
 from tests.browser.conftest import assert_accessible, screenshot
@@ -23,7 +24,7 @@ def test_buddy_pages_are_accessible(page, demo):  # noqa: F811
     assert_accessible(page)
     screenshot(page, "buddy-index")
     page.get_by_role("button", name="Vraag een buddy aan").click()
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "buddy-errors")
     login_buddy(page)

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from contact.models import ContactNote, ContactRequest
 from tests.browser.conftest import assert_accessible, screenshot
@@ -22,7 +23,7 @@ def test_contact_form_errors_are_accessible(page, demo):  # noqa: F811
     page.goto("/contact/")
     assert_accessible(page)
     page.get_by_role("button", name="Verstuur mijn vraag").click()
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "contact-errors")
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.template import loader
+from playwright.sync_api import expect
 
 from contact.models import ContactRequest
 from tests.browser.conftest import assert_accessible, screenshot
@@ -42,7 +43,7 @@ def test_a_rate_limited_form_keeps_the_text_and_is_accessible(page, settings):
     page.fill("#id_message", "Mijn dochter wil niet meer naar school.")
     page.check("#id_consent")
     page.get_by_role("button", name="Verstuur mijn vraag").click()
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert "weer versturen" in page.locator(".form-errors").inner_text()
     assert page.input_value("#id_message") == "Mijn dochter wil niet meer naar school."
     assert not ContactRequest.objects.exists()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from events.models import Subscription
 from tests.browser.conftest import assert_accessible, screenshot
@@ -29,17 +30,17 @@ def test_subscribe_with_errors_then_confirm_and_unsubscribe(page, site_settings,
     page.fill("#id_email", "mila@example.org")
     page.get_by_label("Dialoogsessie").check()
     page.get_by_role("button", name="Stuur me de bevestiging").click()
-    assert page.get_by_role("heading", name="Kijk in je mail").is_visible()
+    expect(page.get_by_role("heading", name="Kijk in je mail")).to_be_visible()
 
     confirm = re.search(r"https?://[^/]+(/agenda/op-de-hoogte/bevestigen/[^/]+/)", mailoutbox[-1].body).group(1)
     page.goto(confirm)
     assert_accessible(page)
     page.get_by_role("button", name="Ja, houd me op de hoogte").click()
-    assert page.get_by_role("heading", name="Gelukt").is_visible()
+    expect(page.get_by_role("heading", name="Gelukt")).to_be_visible()
     assert Subscription.objects.get().is_confirmed
 
     page.goto(Subscription.objects.get().get_unsubscribe_url())
     assert_accessible(page)
     page.get_by_role("button", name="Ja, meld me af voor deze mails").click()
-    assert page.get_by_role("heading", name="Je bent afgemeld voor deze mails").is_visible()
+    expect(page.get_by_role("heading", name="Je bent afgemeld voor deze mails")).to_be_visible()
     assert not Subscription.objects.exists()

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from events.models import Event, Signup
 from tests.browser.conftest import assert_accessible, screenshot
@@ -30,7 +31,7 @@ def test_form_errors_are_accessible_and_keep_input(page, demo):  # noqa: F811
     page.fill("#id_name", "Sanne")
     page.fill("#id_email", "geen-adres")
     page.get_by_role("button", name="Meld me aan").click()
-    assert page.locator(".form-errors").is_visible()
+    expect(page.locator(".form-errors")).to_be_visible()
     assert page.input_value("#id_name") == "Sanne"
     assert "Vul een geldig e-mailadres in" in page.locator(".form-errors").inner_text()
     assert_accessible(page)
@@ -45,13 +46,13 @@ def test_parent_signs_up_and_cancels_through_the_mail(page, demo, mailoutbox):  
     page.fill("#id_remarks", "Ik kom met mijn zus.")
     page.check("#id_consent")
     page.get_by_role("button", name="Meld me aan").click()
-    assert page.get_by_role("heading", name="Je bent aangemeld").is_visible()
+    expect(page.get_by_role("heading", name="Je bent aangemeld")).to_be_visible()
     assert_accessible(page)
     cancel_path = re.search(r"https?://[^/]+(/agenda/afmelden/[^/]+/)", mailoutbox[-1].body).group(1)
     page.goto(cancel_path)
     assert_accessible(page)
     page.get_by_role("button", name="Ja, meld me af").click()
-    assert page.get_by_role("heading", name="Je bent afgemeld").is_visible()
+    expect(page.get_by_role("heading", name="Je bent afgemeld")).to_be_visible()
     assert Signup.objects.get(email="sanne@example.org").status == Signup.Status.CANCELLED
 
 

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_site import demo  # noqa: F401 - fixture
@@ -38,7 +39,7 @@ def test_parent_finds_answer_through_chooser_and_says_no(page, demo):  # noqa: F
     assert "#begrip-samenwerkingsverband" in page.url
     assert page.locator("#uitleg-samenwerkingsverband").is_visible()
     page.get_by_role("button", name="Nee").click()
-    assert page.get_by_role("heading", name="Jammer dat dit niet hielp").is_visible()
+    expect(page.get_by_role("heading", name="Jammer dat dit niet hielp")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "journey-chooser-not-helped")
     page.get_by_role("link", name="Stel je vraag").click()
