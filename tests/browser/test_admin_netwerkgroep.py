@@ -79,6 +79,7 @@ def test_netwerkgroep_admin_at_laptop_and_phone_width(page, demo, width):
 
     page.goto(f"/beheer/faq/question/{question.pk}/history/")
     page.get_by_role("button", name="Laat het verschil zien").click()
+    page.wait_for_selector(".osp-diff ins")  # the page the click brings, not the one still there
     added = page.locator(".osp-diff ins").all_inner_texts()
     assert "Nagekeken door de netwerkgroep." in " ".join(added)
     assert_accessible(page)

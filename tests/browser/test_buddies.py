@@ -53,7 +53,8 @@ def test_parent_asks_consulent_proposes_buddy_accepts(page, demo, mailoutbox):  
     row = page.locator("#suggestions tr", has_text="Bram")
     assert "zelfde gemeente (Heiloo)" in row.inner_text()
     screenshot(page, "admin-buddy-suggestions")
-    row.get_by_role("button", name="Stel voor").click()
+    with page.expect_navigation():
+        row.get_by_role("button", name="Stel voor").click()
     assert Match.objects.get(request=request).state == "proposed"
     page.goto("/account/logout/")
     page.locator("main form button[type=submit]").first.click()
@@ -62,7 +63,8 @@ def test_parent_asks_consulent_proposes_buddy_accepts(page, demo, mailoutbox):  
     proposal = page.locator("article", has_text="Wil je Noor steunen?")
     assert "Ik zoek iemand" in proposal.inner_text()
     assert "noor@example.org" not in proposal.inner_text()
-    proposal.get_by_role("button", name="Ja, ik wil deze ouder steunen").click()
+    with page.expect_navigation():
+        proposal.get_by_role("button", name="Ja, ik wil deze ouder steunen").click()
     assert Match.objects.get(request=request).state == "accepted"
     assert "noor@example.org" in page.locator("main").inner_text()
     intros = [m for m in mailoutbox if re.search("Kennismaken|Je buddy is", m.subject)]

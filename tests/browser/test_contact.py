@@ -34,7 +34,8 @@ def test_parent_contacts_and_consulent_handles_it(page, demo):  # noqa: F811
     page.fill("#id_email", "sanne@example.org")
     page.fill("#id_message", "Mijn dochter wil niet meer naar school. Wat kan ik doen?")
     page.check("#id_consent")
-    page.get_by_role("button", name="Verstuur mijn vraag").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Verstuur mijn vraag").click()
     reference = page.locator(".reference").inner_text()
     assert reference.startswith("OSP-")
     assert_accessible(page)
@@ -45,7 +46,8 @@ def test_parent_contacts_and_consulent_handles_it(page, demo):  # noqa: F811
     page.get_by_role("link", name=reference).click()
     page.select_option("#id_status", "in_progress")
     page.fill("#id_notes-0-text", "Gebeld, afspraak staat.")
-    page.get_by_role("button", name="Opslaan", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan", exact=True).click()
     request = ContactRequest.objects.get(reference=reference)
     assert request.status == "in_progress"
     assert ContactNote.objects.get(request=request).author.email == "consulent@example.org"

@@ -61,7 +61,8 @@ def test_waiting_list_moves_up_in_the_browser(page, demo, mailoutbox):  # noqa: 
     first_waiting = full.signups.filter(status=Signup.Status.WAITING).order_by("created_at", "pk").first()
     confirmed = full.signups.filter(status=Signup.Status.CONFIRMED).first()
     page.goto(confirmed.get_cancel_url())
-    page.get_by_role("button", name="Ja, meld me af").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ja, meld me af").click()
     first_waiting.refresh_from_db()
     assert first_waiting.status == Signup.Status.CONFIRMED
     assert any(first_waiting.email in m.to for m in mailoutbox)

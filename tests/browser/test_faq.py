@@ -33,7 +33,7 @@ def test_parent_finds_answer_through_chooser_and_says_no(page, demo):  # noqa: F
     page.goto("/")
     page.get_by_role("link", name="Mijn kind zit thuis en gaat niet naar school.").click()
     page.get_by_role("link", name="Mijn kind zit thuis. Wat moet ik als eerste doen?").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Mijn kind zit thuis. Wat moet ik als eerste doen?"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn kind zit thuis. Wat moet ik als eerste doen?")
     # The glossary term is explained on the page itself.
     page.locator("a.term").first.click()
     assert "#begrip-samenwerkingsverband" in page.url
@@ -43,7 +43,7 @@ def test_parent_finds_answer_through_chooser_and_says_no(page, demo):  # noqa: F
     assert_accessible(page)
     screenshot(page, "journey-chooser-not-helped")
     page.get_by_role("link", name="Stel je vraag").click()
-    assert "Je vraag gaat over" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Je vraag gaat over")
 
 
 def tab_to(page, selector, limit=40):

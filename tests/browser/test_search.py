@@ -40,7 +40,7 @@ def test_a_typo_is_corrected_and_the_exact_word_is_one_click_away(page_without_j
     assert "Resultaten voor ontwikkelingsperspectief" in page.locator("main").inner_text()
     assert "OPP" in page.locator(".results").inner_text()
     page.get_by_role("link", name="Zoek in plaats daarvan naar ontwikkelingsperspektief").click()
-    assert "precies=1" in page.url
+    page.wait_for_url("**precies=1**")
 
 
 def test_nothing_found_leads_to_the_consulent_with_the_question_filled_in(page_without_js, demo):  # noqa: F811
