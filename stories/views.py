@@ -58,18 +58,7 @@ class StoryCreateView(FormView):
     template_name = "stories/story_form.html"
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        story = story_create(
-            happened=data["happened"],
-            helped=data["helped"],
-            proud=data["proud"],
-            phase=data["phase"],
-            themes=data["themes"],
-            name=data["name"],
-            name_shown=data["name_shown"],
-            email=data["email"],
-            mail_language=self.request.LANGUAGE_CODE,
-        )
+        story = story_create(mail_language=self.request.LANGUAGE_CODE, **form.answers())
         self.request.session[SESSION_KEY] = story.pk
         return redirect("stories:thanks")
 
