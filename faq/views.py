@@ -234,7 +234,8 @@ def search_view(request):
         data = fragments.remember(key, lambda: search_results(query, index, exact))
         found, data_key = data.value, data.key
     results, terms, corrected, suggestions = found
-    if meaningful and not results and not terms:
+    missed = bool(meaningful) and not results and not terms
+    if missed:
         missed_search_record(query=query)
     response = render(
         request,
@@ -250,7 +251,7 @@ def search_view(request):
             "data_key": data_key,
         },
     )
-    if meaningful and not results and not terms:
+    if missed:
         # Never served from the page cache, so every search without results is counted.
         patch_cache_control(response, private=True)
     return response
