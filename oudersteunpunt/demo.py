@@ -122,7 +122,7 @@ JavaScript.</p>
 def load_pages():
     for slug, (title, intro, body) in PAGES.items():
         Page.objects.get_or_create(slug=slug, defaults={"title": title, "intro": intro, "body": body.strip()})
-    settings = SiteSettings.load()
+    settings = SiteSettings.row()
     if not settings.phone:
         settings.phone = "012 345 67 89"
         settings.email = "oudersteunpunt@example.org"
@@ -162,7 +162,7 @@ DEMO_ORGANISATION = {
 
 def load_organisation():
     """Fill in what is still empty, so an organisation's own details are never overwritten."""
-    settings = SiteSettings.load()
+    settings = SiteSettings.row()
     changed = False
     for name, value in DEMO_ORGANISATION.items():
         current = getattr(settings, name)

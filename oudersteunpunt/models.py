@@ -289,17 +289,22 @@ class SiteSettings(models.Model):
         In this process's memory per version of the "site" part (read with the request's other
         versions, one round trip), which saving the settings renews on every server; below that
         one copy in the shared cache, so a new process does not need the database. The one
-        instance is shared by this process's requests: never change it (``objects.get`` to edit).
+        instance is shared by this process's requests: never change it (``row()`` to edit).
         """
         from .fragments import read
 
         return read(["site"], cls.cache_key(), cls._load_shared, seconds=300)
 
     @classmethod
+    def row(cls):
+        """The settings from the database, to change and save (``load()`` gives the shared copy)."""
+        return cls.objects.get_or_create(pk=1)[0]
+
+    @classmethod
     def _load_shared(cls):
         value = cache.get(cls.cache_key())
         if value is None:
-            value, _created = cls.objects.get_or_create(pk=1)
+            value = cls.row()
             cache.set(cls.cache_key(), value, 3600)
         return value
 

@@ -25,7 +25,7 @@ def _test_settings(settings, tmp_path):
 def site_settings(db):
     from oudersteunpunt.models import SiteSettings
 
-    value = SiteSettings.load()
+    value = SiteSettings.row()
     value.phone = "012 345 67 89"
     value.email = "steunpunt@example.org"
     value.opening_hours = "Maandag tot en met donderdag"
